@@ -1,0 +1,215 @@
+"""The ``cardlint`` command line (click). Front end only: every check goes through the engine."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import Any
+
+import click
+
+from cardlint import __version__
+from cardlint.diagnostics import Severity
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+
+def _codes(values: Sequence[str]) -> tuple[str, ...]:
+    out: list[str] = []
+    for value in values:
+        out.extend(part.strip().upper() for part in value.split(",") if part.strip())
+    return tuple(out)
+
+
+def _fail(message: str) -> None:
+    click.echo(f"cardlint: error: {message}", err=True)
+    sys.exit(EXIT_USAGE)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", prog_name="cardlint")
+def main() -> None:
+    """Lint Amazon SageMaker model cards (JSON and YAML) offline."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(dir_okay=True, allow_dash=True))
+@click.option(
+    "--schema",
+    "schema",
+    default="model-package",
+    show_default=True,
+    metavar="model-package|PATH",
+    help="Vendored schema name, or a schema file (no $ref is ever fetched).",
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "full", "json"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+@click.option("--stdin-filename", metavar="NAME", help="Name (and format) of the text read from -.")
+@click.option("-q", "--quiet", is_flag=True, help="Print errors only, no summary.")
+@click.option("-v", "--verbose", is_flag=True, help="Name the schema used for each file.")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when errors are found.")
+@click.option("--no-color", is_flag=True, help="No colours (also: NO_COLOR environment variable).")
+@click.option("--show-source", is_flag=True, help="Show a source snippet under each finding.")
+@click.option("--select", multiple=True, metavar="CODES", help="Only these codes or prefixes.")
+@click.option("--extend-select", multiple=True, metavar="CODES", help="Add codes or prefixes.")
+@click.option("--ignore", multiple=True, metavar="CODES", help="Skip these codes or prefixes.")
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "info"]),
+    default="error",
+    show_default=True,
+    help="Lowest severity that makes the exit code 1.",
+)
+@click.option("--strict", is_flag=True, help="Same as --fail-on warning.")
+@click.option(
+    "--max-file-size",
+    type=click.IntRange(min=1),
+    default=10 * 1024 * 1024,
+    show_default=True,
+    metavar="BYTES",
+    help="Files larger than this are reported, not read.",
+)
+def check(
+    paths: tuple[str, ...],
+    schema: str,
+    output_format: str,
+    stdin_filename: str | None,
+    quiet: bool,
+    verbose: bool,
+    exit_zero: bool,
+    no_color: bool,
+    show_source: bool,
+    select: tuple[str, ...],
+    extend_select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    fail_on: str,
+    strict: bool,
+    max_file_size: int,
+) -> None:
+    """Check model card files and directories (default: the current directory)."""
+    from cardlint.document import Limits
+    from cardlint.engine import UsageError
+    from cardlint.report import ReportOptions, write_report
+    from cardlint.schema import SchemaError, load_schema
+    from cardlint.settings import Settings
+
+    settings = Settings(
+        schema=schema,
+        select=_codes(select) or ("ALL",),
+        extend_select=_codes(extend_select),
+        ignore=_codes(ignore),
+        limits=replace(Limits(), max_file_size=max_file_size),
+        fail_on=Severity.WARNING if strict else Severity(fail_on),
+    )
+    try:
+        load_schema(schema)
+    except SchemaError as exc:
+        _fail(str(exc))
+    try:
+        results = _run(list(paths) or ["."], settings, stdin_filename)
+    except UsageError as exc:
+        _fail(str(exc))
+    if not results and not quiet:
+        click.echo("cardlint: no model card files found", err=True)
+    color = (
+        output_format != "json"
+        and not no_color
+        and "NO_COLOR" not in os.environ
+        and sys.stdout.isatty()
+    )
+    options = ReportOptions(
+        color=color,
+        show_source=show_source or output_format == "full" or sys.stdout.isatty(),
+        quiet=quiet,
+        verbose=verbose,
+    )
+    write_report(output_format, results, sys.stdout, options)
+    failed = any(settings.fails(d.severity) for r in results for d in r.diagnostics)
+    sys.exit(EXIT_FINDINGS if failed and not exit_zero else EXIT_OK)
+
+
+def _run(paths: list[str], settings: Any, stdin_filename: str | None) -> list[Any]:
+    from cardlint.engine import UsageError, check_bytes, check_file, unreadable
+    from cardlint.files import discover
+
+    results = []
+    for found in discover(paths):
+        if found.path == "-":
+            data = sys.stdin.buffer.read(settings.limits.max_file_size + 1)
+            results.append(check_bytes(data, stdin_filename or "<stdin>", settings))
+            continue
+        if found.error is not None:
+            if found.explicit:
+                raise UsageError(f"{found.path}: {found.error}")
+            results.append(unreadable(found.path, found.error, settings))
+            continue
+        try:
+            results.append(check_file(found.path, settings))
+        except OSError as exc:
+            reason = exc.strerror or str(exc)
+            if found.explicit:
+                raise UsageError(f"{found.path}: {reason}") from None
+            results.append(unreadable(found.path, reason, settings))
+    return results
+
+
+@main.command("rules")
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text")
+def rules_command(output_format: str) -> None:
+    """List every rule: code, name, default severity, fixable, summary."""
+    import json
+
+    from cardlint.rules import REGISTRY
+
+    if output_format == "json":
+        rows = [
+            {
+                "code": r.code,
+                "name": r.name,
+                "severity": r.severity.value,
+                "fixable": r.fixable,
+                "summary": r.summary,
+            }
+            for r in REGISTRY.values()
+        ]
+        click.echo(json.dumps(rows, indent=2))
+        return
+    for r in REGISTRY.values():
+        fix = "fix" if r.fixable else "   "
+        click.echo(f"{r.code}  {r.name:<28} {r.severity.value:<8} {fix}  {r.summary}")
+
+
+@main.command()
+@click.argument("code")
+def explain(code: str) -> None:
+    """Print the documentation of a rule."""
+    from cardlint.rules import REGISTRY
+
+    rule = REGISTRY.get(code.upper())
+    if rule is None:
+        _fail(f"unknown rule code {code!r}; `cardlint rules` lists them")
+        return
+    fix = "yes" if rule.fixable else "no"
+    click.echo(f"{rule.code} {rule.name} (default severity: {rule.severity.value}; fix: {fix})\n")
+    click.echo(rule.doc)
+
+
+def run() -> None:
+    """Entry point that turns an unexpected exception into one line and exit code 2."""
+    try:
+        main(standalone_mode=True)
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except Exception as exc:  # pragma: no cover - last resort
+        if os.environ.get("CARDLINT_DEBUG"):
+            raise
+        click.echo(f"cardlint: internal error: {type(exc).__name__}: {exc}", err=True)
+        sys.exit(EXIT_USAGE)

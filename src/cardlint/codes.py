@@ -1,0 +1,40 @@
+"""Rule codes used outside the rule modules (parser, schema mapping, engine).
+
+Codes are stable forever once released; a retired code is never reused. Families:
+``P`` parsing and input, ``S`` schema, ``L`` limits the schema declares but cannot enforce,
+``M`` metric shapes, ``V`` values (enums, lengths, references), ``Y`` YAML type traps,
+``G`` governance, ``X`` cardlint itself.
+"""
+
+from __future__ import annotations
+
+SYNTAX = "P001"
+DUPLICATE_KEY = "P002"
+UNDECODABLE = "P003"
+NOT_AN_OBJECT = "P004"
+TOO_DEEP = "P005"
+YAML_TAG = "P006"
+MULTIPLE_DOCUMENTS = "P007"
+ALIAS_EXPANSION = "P008"
+FILE_TOO_LARGE = "P009"
+NON_STRING_KEY = "P010"
+MERGE_KEY = "P011"
+NUMBER_RANGE = "P012"
+
+TYPE = "S001"
+ENUM = "S002"
+REQUIRED = "S003"
+UNKNOWN_PROPERTY = "S004"
+MAX_LENGTH = "S005"
+PATTERN = "S006"
+ARRAY_LENGTH = "S007"
+METRIC_TYPE = "S008"
+CONSTRAINT = "S009"
+UNRESOLVABLE_REF = "S010"
+
+YAML_IMPLICIT_TYPE = "Y001"
+YAML_VERSION_AMBIGUITY = "Y002"
+
+INTERNAL_ERROR = "X001"
+FIX_ABANDONED = "X002"
+UNREADABLE = "X003"

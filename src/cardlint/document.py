@@ -1,0 +1,225 @@
+"""From bytes to a :class:`Document`: decoding, format choice, limits, and the common interface.
+
+A Document holds the decoded text, its format, the parsed value (plain dict/list/str/int/float/
+bool/None; YAML dates stay ``datetime.date`` so that the YAML type trap can be reported), the
+problems found while parsing, and ``locate(pointer)`` which turns a JSON pointer into a
+:class:`~cardlint.span.Span`. The source map behind ``locate`` is built only when first asked for,
+so files without findings never pay for it.
+"""
+
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any, Literal, Protocol
+
+from cardlint import codes
+from cardlint.diagnostics import Finding, Target
+from cardlint.span import LineIndex, Span
+
+Format = Literal["json", "yaml"]
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """Resource limits applied to every file (documented in the README)."""
+
+    max_file_size: int = 10 * 1024 * 1024
+    max_depth: int = 64
+    max_alias_expansion: int = 10_000
+
+
+DEFAULT_LIMITS = Limits()
+
+
+@dataclass(frozen=True, slots=True)
+class Decoded:
+    """Text decoded from bytes, with what is needed to write it back byte for byte."""
+
+    text: str
+    encoding: str
+    bom: bytes
+
+
+@dataclass(frozen=True, slots=True)
+class YamlScalarNote:
+    """A YAML scalar whose type differs between YAML 1.1 (PyYAML) and YAML 1.2."""
+
+    pointer: str
+    text: str
+    value: Any
+
+
+class SourceMap(Protocol):
+    """Format-specific lookups behind :meth:`Document.locate` (offsets into the text)."""
+
+    def value_range(self, pointer: str) -> tuple[int, int] | None: ...
+
+    def key_range(self, pointer: str) -> tuple[int, int] | None: ...
+
+    def scalar_text(self, pointer: str) -> str | None: ...
+
+
+class Document:
+    """A parsed card file. See the module docstring."""
+
+    def __init__(
+        self,
+        text: str,
+        fmt: Format,
+        value: Any,
+        problems: list[Finding],
+        source_map: SourceMap | None = None,
+        *,
+        yaml_notes: tuple[YamlScalarNote, ...] = (),
+    ) -> None:
+        self.text = text
+        self.format: Format = fmt
+        self.value = value
+        self.problems = problems
+        self._source_map = source_map
+        self.yaml_notes = yaml_notes
+
+    @cached_property
+    def lines(self) -> LineIndex:
+        return LineIndex(self.text)
+
+    def span_of(self, start: int, end: int) -> Span:
+        return self.lines.span(start, _trim_end(self.text, start, end))
+
+    def locate(self, pointer: str, target: Target = "value") -> Span:
+        """The span of the node at ``pointer``: its value, its key, or (``container``) the key
+        of the object or, for array items and the root, its first character.
+
+        A pointer that does not exist falls back to its nearest existing ancestor.
+        """
+        smap = self._source_map
+        if smap is None:
+            return self.lines.span(0, 0)
+        if target in ("key", "container"):
+            found = smap.key_range(pointer)
+            if found is not None:
+                return self.span_of(*found)
+            found = smap.value_range(pointer)
+            if found is not None:
+                if target == "container":
+                    return self.lines.span(found[0], found[0] + 1)
+                return self.span_of(*found)
+        found = smap.value_range(pointer)
+        if found is not None:
+            return self.span_of(*found)
+        if pointer:
+            return self.locate(pointer[: pointer.rfind("/")], "container")
+        return self.lines.span(0, 0)
+
+    def scalar_text(self, pointer: str) -> str | None:
+        """The scalar at ``pointer`` exactly as written (``0.30``, ``yes``, ``2024-03-01``)."""
+        return None if self._source_map is None else self._source_map.scalar_text(pointer)
+
+
+def _trim_end(text: str, start: int, end: int) -> int:
+    """Drop trailing white space and comments-free line breaks from a node's range."""
+    while end > start + 1 and text[end - 1] in " \t\r\n":
+        end -= 1
+    return end
+
+
+def decode(data: bytes) -> Decoded | Finding:
+    """Decode UTF-8 (BOM optional) or BOM-marked UTF-16/32; a failure is a finding."""
+    encoding, bom = "utf-8", b""
+    for mark, name in _BOMS:
+        if data.startswith(mark):
+            encoding, bom = name, mark
+            break
+    body = data[len(bom) :]
+    if encoding == "utf-8":
+        nul = body.find(b"\x00")
+        if nul >= 0:
+            return _bad_bytes(body, nul, len(bom), "binary file: NUL byte")
+    try:
+        text = body.decode(encoding)
+    except UnicodeDecodeError as exc:
+        return _bad_bytes(body, exc.start, len(bom), f"cannot decode as {encoding.upper()}: byte")
+    return Decoded(text, encoding, bom)
+
+
+def _bad_bytes(body: bytes, offset: int, bom_len: int, what: str) -> Finding:
+    prefix = body[:offset].decode("utf-8", errors="replace")
+    index = LineIndex(prefix)
+    line, column = index.position(len(prefix))
+    byte = body[offset : offset + 1].hex().upper() or "??"
+    span = Span(line, column, line, column + 1, len(prefix), len(prefix) + 1)
+    return Finding(
+        codes.UNDECODABLE,
+        "",
+        f"{what} 0x{byte} at byte offset {offset + bom_len}",
+        span=span,
+    )
+
+
+def sniff_format(filename: str | None, text: str) -> Format:
+    """JSON or YAML: by extension, else by the first non-blank character."""
+    if filename:
+        lower = filename.lower()
+        if lower.endswith(".json"):
+            return "json"
+        if lower.endswith((".yaml", ".yml")):
+            return "yaml"
+    stripped = text.lstrip()
+    return "json" if stripped[:1] in ("{", "[") else "yaml"
+
+
+def parse(text: str, fmt: Format, limits: Limits = DEFAULT_LIMITS) -> Document:
+    """Parse decoded text into a Document (never raises for bad input)."""
+    if fmt == "json":
+        from cardlint.json_doc import parse_json
+
+        return parse_json(text, limits)
+    from cardlint.yaml_doc import parse_yaml
+
+    return parse_yaml(text, limits)
+
+
+def find_too_deep(value: Any, max_depth: int) -> str | None:
+    """The pointer of the first container nested deeper than ``max_depth``, else ``None``.
+
+    Iterative, so that it is safe on any depth the parser let through.
+    """
+    stack: list[tuple[Any, str, int]] = [(value, "", 1)]
+    while stack:
+        node, pointer, depth = stack.pop()
+        if isinstance(node, dict):
+            if depth > max_depth:
+                return pointer
+            for key, child in node.items():
+                if isinstance(child, dict | list):
+                    stack.append((child, f"{pointer}/{_esc(key)}", depth + 1))
+        elif isinstance(node, list):
+            if depth > max_depth:
+                return pointer
+            for i, child in enumerate(node):
+                if isinstance(child, dict | list):
+                    stack.append((child, f"{pointer}/{i}", depth + 1))
+    return None
+
+
+def _esc(key: object) -> str:
+    text = str(key)
+    return text.replace("~", "~0").replace("/", "~1") if ("~" in text or "/" in text) else text
+
+
+def depth_finding(doc_pointer: str, max_depth: int) -> Finding:
+    return Finding(
+        codes.TOO_DEEP,
+        doc_pointer,
+        f"nesting deeper than {max_depth} levels (model cards nest fewer than 10)",
+    )

@@ -1,0 +1,212 @@
+"""The one path every text takes: parse, pick the card, check, place the findings.
+
+Every front end (CLI, Python API, worker processes, the language server) calls
+:func:`check_text` or :func:`check_file`; none re-implements a step.
+"""
+
+from __future__ import annotations
+
+import os
+import traceback
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from cardlint import codes
+from cardlint.cards import find_cards
+from cardlint.diagnostics import Diagnostic, Finding, Severity
+from cardlint.document import Decoded, Document, decode, parse, sniff_format
+from cardlint.rules import CHECKS, REGISTRY
+from cardlint.rules.base import Card
+from cardlint.settings import DEFAULT_SETTINGS, Settings
+from cardlint.span import Span
+
+
+@dataclass(frozen=True, slots=True)
+class FileResult:
+    """The outcome for one file: its diagnostics, plus what a fixer needs to write it back."""
+
+    path: str
+    diagnostics: tuple[Diagnostic, ...]
+    document: Document | None = field(default=None, compare=False, repr=False)
+    decoded: Decoded | None = field(default=None, compare=False, repr=False)
+    schema: str | None = None
+
+
+class UsageError(Exception):
+    """A problem with what the user asked for: exit code 2, one line, no traceback."""
+
+
+def check_text(
+    text: str,
+    path: str = "<stdin>",
+    settings: Settings = DEFAULT_SETTINGS,
+    *,
+    decoded: Decoded | None = None,
+) -> FileResult:
+    """Lint one decoded text. Never raises for bad input."""
+    fmt = sniff_format(path, text)
+    document = parse(text, fmt, settings.limits)
+    findings = list(document.problems)
+    schema_name = None
+    if document.value is None and not findings:
+        findings.append(
+            Finding(codes.NOT_AN_OBJECT, "", "empty file: a model card must be an object")
+        )
+    elif document.value is not None and not isinstance(document.value, dict):
+        kind = type(document.value).__name__
+        kind = {"list": "an array", "str": "a string", "bool": "a boolean"}.get(kind, f"a {kind}")
+        if isinstance(document.value, int | float) and not isinstance(document.value, bool):
+            kind = "a number"
+        findings.append(
+            Finding(codes.NOT_AN_OBJECT, "", f"the top level must be an object, not {kind}")
+        )
+    for slot in find_cards(document):
+        schema_name = settings.schema
+        findings.extend(_check_card(slot.value, document, settings, path))
+    diagnostics = _place(findings, document, path, settings)
+    return FileResult(path, diagnostics, document, decoded, schema_name)
+
+
+def _check_card(
+    value: dict[str, object], document: Document, settings: Settings, path: str
+) -> Iterator[Finding]:
+    from cardlint.schema import load_schema
+
+    schema = load_schema(settings.schema)
+    yield from schema.findings(value, document.scalar_text, yaml=document.format == "yaml")
+    card = Card(value, document.format, settings.schema, document.yaml_notes, settings.options)
+    for rule in CHECKS:
+        if not settings.is_enabled(rule.code):
+            continue
+        try:
+            yield from rule.check(card)  # type: ignore[misc]
+        except Exception as exc:  # a bug in a rule must not hide the other findings
+            where = traceback.extract_tb(exc.__traceback__)[-1]
+            yield Finding(
+                codes.INTERNAL_ERROR,
+                "",
+                f"rule {rule.code} failed: {type(exc).__name__}: {exc} "
+                f"({Path(where.filename).name}:{where.lineno}); please report this",
+            )
+
+
+def _place(
+    findings: Iterable[Finding], document: Document, path: str, settings: Settings
+) -> tuple[Diagnostic, ...]:
+    placed = []
+    for finding in findings:
+        if not settings.is_enabled(finding.code):
+            continue
+        rule = REGISTRY.get(finding.code)
+        default = finding.severity or (rule.severity if rule else Severity.ERROR)
+        span = finding.span or document.locate(finding.pointer, finding.target)
+        placed.append(
+            Diagnostic(
+                path=path,
+                code=finding.code,
+                severity=settings.severity_of(finding.code, default),
+                message=finding.message,
+                pointer=finding.pointer,
+                span=span,
+                fix_intent=finding.fix,
+            )
+        )
+    placed.sort(key=lambda d: d.sort_key)
+    return tuple(placed)
+
+
+def check_bytes(data: bytes, path: str, settings: Settings = DEFAULT_SETTINGS) -> FileResult:
+    """Decode then lint; undecodable bytes are a finding."""
+    decoded = decode(data)
+    if isinstance(decoded, Finding):
+        return _single(path, decoded, settings)
+    return check_text(decoded.text, path, settings, decoded=decoded)
+
+
+def check_file(path: str, settings: Settings = DEFAULT_SETTINGS) -> FileResult:
+    """Read (up to the size cap) and lint one file; raises ``OSError`` if it cannot be read."""
+    cap = settings.limits.max_file_size
+    with open(path, "rb") as handle:  # noqa: PTH123 - plain open keeps this path cheap
+        size = os.fstat(handle.fileno()).st_size
+        if size > cap:
+            return _too_large(path, size, settings)
+        data = handle.read(cap + 1)
+    if len(data) > cap:
+        return _too_large(path, len(data), settings)
+    return check_bytes(data, path, settings)
+
+
+def _too_large(path: str, size: int, settings: Settings) -> FileResult:
+    cap = settings.limits.max_file_size
+    finding = Finding(
+        codes.FILE_TOO_LARGE,
+        "",
+        f"file is {size:,} bytes; the limit is {cap:,} bytes (--max-file-size)",
+        span=Span(1, 1, 1, 1, 0, 0),
+    )
+    return _single(path, finding, settings)
+
+
+def _single(path: str, finding: Finding, settings: Settings) -> FileResult:
+    rule = REGISTRY[finding.code]
+    assert finding.span is not None
+    diagnostic = Diagnostic(
+        path, finding.code, settings.severity_of(finding.code, rule.severity), finding.message,
+        finding.pointer, finding.span,
+    )
+    return FileResult(path, (diagnostic,))
+
+
+def unreadable(path: str, reason: str, settings: Settings = DEFAULT_SETTINGS) -> FileResult:
+    """A file found in a directory that could not be read (the run goes on)."""
+    finding = Finding(
+        codes.UNREADABLE, "", f"cannot read file: {reason}", span=Span(1, 1, 1, 1, 0, 0)
+    )
+    return _single(path, finding, settings)
+
+
+def lint_text(
+    text: str,
+    *,
+    filename: str = "<stdin>",
+    schema: str = "model-package",
+    settings: Settings | None = None,
+) -> list[Diagnostic]:
+    """Lint a card given as text; ``filename`` picks the format (``.json``, ``.yaml``).
+
+    >>> [d.code for d in lint_text('{"intended_uses": {"risk_rating": "high"}}', filename="c.json")]
+    ['S002']
+    """
+    chosen = settings or DEFAULT_SETTINGS
+    if chosen.schema != schema:
+        chosen = replace(chosen, schema=schema)
+    return list(check_text(text, filename, chosen).diagnostics)
+
+
+def lint_paths(
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    schema: str = "model-package",
+    settings: Settings | None = None,
+) -> list[Diagnostic]:
+    """Lint files and directories (directories are searched for card files)."""
+    from cardlint.files import discover
+
+    chosen = settings or DEFAULT_SETTINGS
+    if chosen.schema != schema:
+        chosen = replace(chosen, schema=schema)
+    results: list[Diagnostic] = []
+    for found in discover([os.fspath(p) for p in paths]):
+        if found.error is not None:
+            if found.explicit:
+                raise UsageError(f"{found.path}: {found.error}")
+            results.extend(unreadable(found.path, found.error, chosen).diagnostics)
+            continue
+        try:
+            results.extend(check_file(found.path, chosen).diagnostics)
+        except OSError as exc:
+            if found.explicit:
+                raise UsageError(f"{found.path}: {exc.strerror or exc}") from None
+            results.extend(unreadable(found.path, str(exc.strerror or exc), chosen).diagnostics)
+    return results

@@ -1,0 +1,108 @@
+"""Which files to lint, in what order. Directories are searched; symlink loops are not followed."""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+DEFAULT_INCLUDE = (
+    "*model-card*.json",
+    "*model-card*.yaml",
+    "*model-card*.yml",
+    "*model_card*.json",
+    "*model_card*.yaml",
+    "*model_card*.yml",
+    "*modelcard*.json",
+    "*modelcard*.yaml",
+    "*modelcard*.yml",
+)
+"""Names searched for in directories (case-insensitive); files named explicitly always count."""
+
+SKIPPED_DIRS = frozenset({".git", ".hg", ".svn", ".tox", ".nox", ".venv", "venv", "node_modules",
+                          "__pycache__", ".mypy_cache", ".pytest_cache", ".ruff_cache"})
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A file to lint; ``explicit`` when the user named it, ``error`` when it cannot be used."""
+
+    path: str
+    explicit: bool
+    error: str | None = None
+
+
+def matches(name: str, include: Sequence[str] = DEFAULT_INCLUDE) -> bool:
+    lower = name.lower()
+    return any(fnmatch.fnmatchcase(lower, pattern) for pattern in include)
+
+
+def discover(
+    paths: Sequence[str],
+    include: Sequence[str] = DEFAULT_INCLUDE,
+    exclude: Sequence[str] = (),
+) -> Iterator[Found]:
+    """Files to lint, in the order given; each directory's files sorted by path."""
+    seen: set[str] = set()
+    for path in paths:
+        if path == "-":
+            yield Found("-", True)
+            continue
+        if os.path.isdir(path):
+            yield from _walk(path, include, exclude, seen)
+        elif os.path.exists(path):
+            if os.path.realpath(path) not in seen:
+                seen.add(os.path.realpath(path))
+                yield Found(path, True)
+        elif os.path.islink(path):
+            yield Found(path, True, "broken symbolic link")
+        else:
+            yield Found(path, True, "no such file or directory")
+
+
+def _excluded(path: str, exclude: Sequence[str]) -> bool:
+    normal = path.replace(os.sep, "/")
+    return any(
+        fnmatch.fnmatchcase(normal, pattern) or fnmatch.fnmatchcase(normal, f"*/{pattern}")
+        for pattern in exclude
+    )
+
+
+def _walk(
+    root: str, include: Sequence[str], exclude: Sequence[str], seen: set[str]
+) -> Iterator[Found]:
+    visited_dirs: set[str] = set()
+    stack = [root]
+    while stack:
+        directory = stack.pop()
+        real = os.path.realpath(directory)
+        if real in visited_dirs:
+            continue  # a symlink loop, or a directory reached twice
+        visited_dirs.add(real)
+        try:
+            with os.scandir(directory) as entries:
+                listing = sorted(entries, key=lambda e: e.name)
+        except OSError as exc:
+            yield Found(directory, False, exc.strerror or str(exc))
+            continue
+        subdirs = []
+        for entry in listing:
+            full = os.path.join(directory, entry.name)
+            try:
+                is_dir = entry.is_dir()
+            except OSError:
+                is_dir = False
+            if is_dir:
+                if entry.name not in SKIPPED_DIRS and not _excluded(full, exclude):
+                    subdirs.append(full)
+            elif matches(entry.name, include) and not _excluded(full, exclude):
+                key = os.path.realpath(full)
+                if key in seen:
+                    continue
+                seen.add(key)
+                if entry.is_symlink() and not os.path.exists(full):
+                    yield Found(full, False, "broken symbolic link")
+                else:
+                    yield Found(full, False)
+        stack.extend(reversed(subdirs))

@@ -1,0 +1,255 @@
+"""Strict RFC 8259 JSON: parsing with the C decoder, and a lazy source map for positions."""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from dataclasses import replace
+from typing import Any
+
+from cardlint import codes
+from cardlint.diagnostics import Finding
+from cardlint.document import Document, Limits, depth_finding, find_too_deep
+from cardlint.pointer import join
+
+_WS = re.compile(r"[ \t\r\n]*")
+_STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.S)
+_LITERAL = re.compile(r"-?[0-9]+(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?|true|false|null|NaN|-?Infinity")
+_NONFINITE = re.compile(r'"(?:[^"\\]|\\.)*"|(-?Infinity|NaN)', re.S)
+
+
+class _NonFinite(ValueError):
+    pass
+
+
+class _Duplicates:
+    """``object_pairs_hook`` that notices duplicate keys without costing a source map."""
+
+    __slots__ = ("found",)
+
+    def __init__(self) -> None:
+        self.found = False
+
+    def __call__(self, pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        result = dict(pairs)
+        if len(result) != len(pairs):
+            self.found = True
+        return result
+
+
+def _reject_constant(name: str) -> Any:
+    raise _NonFinite(name)
+
+
+def parse_json(text: str, limits: Limits) -> Document:
+    duplicates = _Duplicates()
+    problems = []
+    smap = JsonSourceMap(text)
+    try:
+        value = json.loads(text, object_pairs_hook=duplicates, parse_constant=_reject_constant)
+    except json.JSONDecodeError as exc:
+        return _failed(text, _syntax(text, exc))
+    except _NonFinite as exc:
+        return _failed(text, _nonfinite(text, str(exc)))
+    except RecursionError:
+        offset = _deep_offset(text, limits.max_depth)
+        doc = Document(text, "json", None, [], None)
+        span = doc.lines.span(offset, offset + 1)
+        doc.problems.append(replace(depth_finding("", limits.max_depth), span=span))
+        return doc
+    except ValueError as exc:  # an integer beyond Python's int/str conversion limit
+        return _failed(text, _huge_number(text, str(exc)))
+    doc = Document(text, "json", value, problems, smap)
+    deep = find_too_deep(value, limits.max_depth)
+    if deep is not None:
+        problems.append(depth_finding(deep, limits.max_depth))
+        doc.value = None
+        return doc
+    if duplicates.found:
+        for pointer, first, later in smap.duplicates:
+            line = doc.lines.position(first[0])[0]
+            problems.append(
+                Finding(
+                    codes.DUPLICATE_KEY,
+                    pointer,
+                    f"duplicate key {text[later[0] : later[1]]} (first defined on line {line}); "
+                    "the later value wins",
+                    target="key",
+                    span=doc.span_of(*later),
+                )
+            )
+    return doc
+
+
+def _failed(text: str, found: tuple[str, str, int, int]) -> Document:
+    code, message, start, end = found
+    doc = Document(text, "json", None, [], None)
+    doc.problems.append(Finding(code, "", message, span=doc.lines.span(start, end)))
+    return doc
+
+
+def _syntax(text: str, exc: json.JSONDecodeError) -> tuple[str, str, int, int]:
+    pos = exc.pos
+    if not text.strip():
+        return codes.NOT_AN_OBJECT, "empty file: a model card must be a JSON object", 0, 0
+    ahead = text[pos : pos + 2]
+    message = exc.msg
+    if ahead in ("//", "/*") or ahead[:1] == "#":
+        message = "comments are not allowed in JSON"
+    elif ahead[:1] == "'":
+        message = "strings must be in double quotes in JSON"
+    elif exc.msg.startswith(("Expecting property name", "Expecting value")) and ahead[:1] in "}]":
+        comma = text.rfind(",", 0, pos)
+        if comma >= 0 and not text[comma + 1 : pos].strip():
+            return codes.SYNTAX, "trailing comma is not allowed in JSON", comma, comma + 1
+    elif exc.msg == "Extra data":
+        message = "unexpected text after the end of the JSON value"
+    elif exc.msg.startswith("Unterminated string"):
+        message = "unterminated string"
+    elif exc.msg.startswith("Invalid control character"):
+        message = f"control character U+{ord(text[pos]):04X} must be escaped in a JSON string"
+    else:
+        message = message[0].lower() + message[1:]
+    return codes.SYNTAX, message, pos, pos + 1
+
+
+def _nonfinite(text: str, name: str) -> tuple[str, str, int, int]:
+    for match in _NONFINITE.finditer(text):
+        if match.group(1):
+            return (
+                codes.SYNTAX,
+                f"{match.group(1)} is not valid JSON (numbers must be finite)",
+                match.start(1),
+                match.end(1),
+            )
+    return codes.SYNTAX, f"{name} is not valid JSON", 0, 0
+
+
+def _huge_number(text: str, reason: str) -> tuple[str, str, int, int]:
+    limit = sys.get_int_max_str_digits() or 4300
+    match = re.search(r"-?[0-9]{%d,}" % (limit + 1), text)
+    if match is None:
+        return codes.NUMBER_RANGE, f"number out of range: {reason}", 0, 0
+    digits = match.end() - match.start()
+    return (
+        codes.NUMBER_RANGE,
+        f"integer with {digits} digits is out of range (at most {limit} digits)",
+        match.start(),
+        match.start() + 1,
+    )
+
+
+def _deep_offset(text: str, max_depth: int) -> int:
+    """Offset of the first bracket nested deeper than ``max_depth`` (strings skipped)."""
+    depth = 0
+    for match in re.finditer(r'"(?:[^"\\]|\\.)*"|[\[\]{}]', text, re.S):
+        ch = match.group()
+        if ch in "[{":
+            depth += 1
+            if depth > max_depth:
+                return match.start()
+        elif ch in "]}":
+            depth -= 1
+    return 0
+
+
+class JsonSourceMap:
+    """Offsets of every key and value of a valid JSON text, indexed on first use."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._values: dict[str, tuple[int, int]] | None = None
+        self._keys: dict[str, tuple[int, int]] = {}
+        self.duplicates_found: list[tuple[str, tuple[int, int], tuple[int, int]]] = []
+
+    @property
+    def duplicates(self) -> list[tuple[str, tuple[int, int], tuple[int, int]]]:
+        self._index()
+        return self.duplicates_found
+
+    def value_range(self, pointer: str) -> tuple[int, int] | None:
+        return self._index().get(pointer)
+
+    def key_range(self, pointer: str) -> tuple[int, int] | None:
+        self._index()
+        return self._keys.get(pointer)
+
+    def scalar_text(self, pointer: str) -> str | None:
+        found = self.value_range(pointer)
+        if found is None:
+            return None
+        raw = self.text[found[0] : found[1]]
+        return None if raw[:1] in ("{", "[") else raw
+
+    def _index(self) -> dict[str, tuple[int, int]]:
+        if self._values is None:
+            self._values = {}
+            try:
+                self._scan()
+            except (IndexError, AttributeError):  # not valid JSON: keep what was indexed
+                pass
+        return self._values
+
+    def _scan(self) -> None:
+        """One iterative pass over the text (it parsed as JSON, so it is well formed)."""
+        text, values, keys = self.text, self._values, self._keys
+        assert values is not None
+        # frame: [is_object, pointer, start, seen_keys, index]
+        stack: list[list[Any]] = []
+        pos = _WS.match(text, 0).end()  # type: ignore[union-attr]
+        pointer = ""
+        while True:
+            ch = text[pos]
+            if ch in "{[":
+                is_object = ch == "{"
+                stack.append([is_object, pointer, pos, {} if is_object else None, 0])
+                pos = _WS.match(text, pos + 1).end()  # type: ignore[union-attr]
+                if text[pos] in "}]":
+                    pos = self._close(stack, pos)
+                elif is_object:
+                    pos, pointer = self._key(stack[-1], pos)
+                    continue
+                else:
+                    pointer = f"{pointer}/0"
+                    continue
+            else:
+                match = (_STRING if ch == '"' else _LITERAL).match(text, pos)
+                values[pointer] = (pos, match.end())  # type: ignore[union-attr]
+                pos = match.end()  # type: ignore[union-attr]
+            # after a value: a comma, or closing brackets
+            while True:
+                pos = _WS.match(text, pos).end()  # type: ignore[union-attr]
+                if not stack:
+                    return
+                frame = stack[-1]
+                if text[pos] == ",":
+                    pos = _WS.match(text, pos + 1).end()  # type: ignore[union-attr]
+                    if frame[0]:
+                        pos, pointer = self._key(frame, pos)
+                    else:
+                        frame[4] += 1
+                        pointer = f"{frame[1]}/{frame[4]}"
+                    break
+                pos = self._close(stack, pos)
+
+    def _close(self, stack: list[list[Any]], pos: int) -> int:
+        frame = stack.pop()
+        assert self._values is not None
+        self._values[frame[1]] = (frame[2], pos + 1)
+        return pos + 1
+
+    def _key(self, frame: list[Any], pos: int) -> tuple[int, str]:
+        match = _STRING.match(self.text, pos)
+        assert match is not None
+        key = json.loads(match.group())
+        key_range = (pos, match.end())
+        pointer = join(frame[1], key)
+        seen = frame[3]
+        if key in seen:
+            self.duplicates_found.append((pointer, seen[key], key_range))
+        seen[key] = key_range
+        self._keys[pointer] = key_range
+        pos = _WS.match(self.text, match.end()).end()  # type: ignore[union-attr]
+        return _WS.match(self.text, pos + 1).end(), pointer  # type: ignore[union-attr]
+

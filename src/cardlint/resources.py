@@ -1,0 +1,32 @@
+"""The vendored schema files: found inside the installed package, or in the source checkout.
+
+Wheels carry them as ``cardlint/schemas/`` (``force-include`` in pyproject.toml); an editable
+install runs from ``src/`` and reads the single source, ``schemas/`` at the top of the repo.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+SCHEMA_FILES: dict[str, str] = {
+    "model-package": "model-package-card.schema.json",
+}
+
+
+def schema_dir() -> Path:
+    packaged = Path(__file__).parent / "schemas"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "schemas"
+
+
+@cache
+def load_vendored(name: str) -> dict[str, Any]:
+    """The parsed vendored schema called ``name`` (see :data:`SCHEMA_FILES`)."""
+    path = schema_dir() / SCHEMA_FILES[name]
+    with path.open(encoding="utf-8") as handle:
+        schema: dict[str, Any] = json.load(handle)
+    return schema

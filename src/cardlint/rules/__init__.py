@@ -1,0 +1,88 @@
+"""The rule catalogue: every code cardlint can emit, with its documentation.
+
+An explicit list, no import magic: a new rule is a module here and a line below. Modules with a
+``check`` function are lint rules run on every card; the others document codes that the parser,
+the schema mapping or the engine emit.
+"""
+
+from __future__ import annotations
+
+from types import MappingProxyType
+
+from cardlint.rules import (
+    p001_syntax_error,
+    p002_duplicate_key,
+    p003_undecodable,
+    p004_not_an_object,
+    p005_too_deep,
+    p006_yaml_tag,
+    p007_multiple_documents,
+    p008_alias_expansion,
+    p009_file_too_large,
+    p010_non_string_key,
+    p011_merge_key,
+    p012_number_range,
+    s001_schema_type,
+    s002_schema_enum,
+    s003_schema_required,
+    s004_unknown_property,
+    s005_max_length,
+    s006_schema_pattern,
+    s007_array_length,
+    s008_metric_type,
+    s009_schema_constraint,
+    s010_unresolvable_ref,
+    x001_internal_error,
+    x002_fix_abandoned,
+    x003_unreadable,
+    y001_yaml_implicit_type,
+)
+from cardlint.rules.base import Card, Rule
+
+_MODULES = (
+    p001_syntax_error,
+    p002_duplicate_key,
+    p003_undecodable,
+    p004_not_an_object,
+    p005_too_deep,
+    p006_yaml_tag,
+    p007_multiple_documents,
+    p008_alias_expansion,
+    p009_file_too_large,
+    p010_non_string_key,
+    p011_merge_key,
+    p012_number_range,
+    s001_schema_type,
+    s002_schema_enum,
+    s003_schema_required,
+    s004_unknown_property,
+    s005_max_length,
+    s006_schema_pattern,
+    s007_array_length,
+    s008_metric_type,
+    s009_schema_constraint,
+    s010_unresolvable_ref,
+    x001_internal_error,
+    x002_fix_abandoned,
+    x003_unreadable,
+    y001_yaml_implicit_type,
+)
+
+REGISTRY: MappingProxyType[str, Rule] = MappingProxyType(
+    {rule.code: rule for rule in map(Rule.from_module, _MODULES)}
+)
+"""Code → rule, in code order."""
+
+CHECKS: tuple[Rule, ...] = tuple(rule for rule in REGISTRY.values() if rule.check is not None)
+"""The lint rules that run on every card, in code order."""
+
+
+def select(codes: list[str] | None, prefixes: list[str]) -> list[str]:
+    """Codes in the catalogue that start with any of ``prefixes`` (``ALL`` matches all)."""
+    pool = codes if codes is not None else list(REGISTRY)
+    if "ALL" in prefixes:
+        return list(pool)
+    return [code for code in pool if code.startswith(tuple(prefixes))]
+
+
+__all__ = ["CHECKS", "REGISTRY", "Card", "Rule", "select"]

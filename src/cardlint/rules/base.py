@@ -1,0 +1,54 @@
+"""What a rule is: metadata from its module, and the card it is given."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from types import ModuleType
+from typing import Any
+
+from cardlint.diagnostics import Finding, Severity
+from cardlint.document import Format, YamlScalarNote
+
+
+@dataclass(frozen=True, slots=True)
+class Card:
+    """The card a rule checks: the parsed value and facts about how it was written.
+
+    Rules never see text or positions; they name pointers.
+    """
+
+    value: dict[str, Any]
+    format: Format
+    schema: str = "model-package"
+    yaml_notes: tuple[YamlScalarNote, ...] = ()
+    options: Mapping[str, Any] = field(default_factory=dict)
+
+
+Check = Callable[[Card], Iterable[Finding]]
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A rule's catalogue entry. ``check`` is ``None`` for codes the parser or schema emit."""
+
+    code: str
+    name: str
+    severity: Severity
+    fixable: bool
+    summary: str
+    doc: str
+    check: Check | None = None
+
+    @classmethod
+    def from_module(cls, module: ModuleType) -> Rule:
+        doc = (module.__doc__ or "").strip()
+        return cls(
+            code=module.CODE,
+            name=module.NAME,
+            severity=module.SEVERITY,
+            fixable=getattr(module, "FIXABLE", False),
+            summary=doc.splitlines()[0] if doc else "",
+            doc=doc,
+            check=getattr(module, "check", None),
+        )

@@ -1,0 +1,27 @@
+"""A YAML scalar that YAML 1.1 reads as a boolean, number, date or null where a string belongs.
+
+What it does:
+    PyYAML (YAML 1.1) reads `yes` as true, `0.30` as 0.3, `2024-03-01` as a date and `~` as null.
+    The finding quotes the scalar exactly as written, and the safe fix quotes it unchanged.
+
+Why it matters:
+    The card converted to JSON carries a boolean or a number where SageMaker wants a string,
+    and `0.30` loses its trailing zero.
+
+Example (fails)::
+
+    evaluation_details:
+      - name: 2024-03-01
+
+Use instead::
+
+    evaluation_details:
+      - name: "2024-03-01"
+"""
+
+from cardlint.diagnostics import Severity
+
+CODE = "Y001"
+NAME = "yaml-implicit-type"
+SEVERITY = Severity.ERROR
+FIXABLE = True

@@ -1,0 +1,411 @@
+"""Schema validation, offline, and the translation of jsonschema errors into findings.
+
+One defect, one finding: ``anyOf`` over the metric shapes is resolved by the item's ``type``;
+``additionalProperties`` becomes one finding per unknown key; messages are plain words with
+shortened values. Only the vendored resources are in the ``referencing`` registry; any other
+``$ref`` is reported, never fetched.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from jsonschema import Draft202012Validator, ValidationError
+from jsonschema.validators import validator_for
+from referencing import Registry, Resource
+from referencing.exceptions import NoSuchResource, Unresolvable
+
+from cardlint import codes
+from cardlint.diagnostics import Finding, FixIntent, QuoteScalar, RenameKey, ReplaceValue
+from cardlint.pointer import from_path, join, split
+from cardlint.resources import SCHEMA_FILES, load_vendored
+from cardlint.text import json_type, or_list, shorten, suggest
+
+METRIC_TYPES = ("number", "string", "boolean", "linear_graph", "bar_chart", "matrix")
+_METRIC_BRANCH = {
+    "number": "simple_metric",
+    "string": "simple_metric",
+    "boolean": "simple_metric",
+    "linear_graph": "linear_graph_metric",
+    "bar_chart": "bar_chart_metric",
+    "matrix": "matrix_metric",
+}
+_YAML_SCALAR_TYPES = ("boolean", "number", "null", "date")
+
+
+class SchemaError(Exception):
+    """A schema the user named cannot be used (unreadable, not JSON, not a schema)."""
+
+
+def _refuse(uri: str) -> Resource[Any]:
+    raise NoSuchResource(ref=uri)
+
+
+@dataclass(frozen=True, slots=True)
+class CardSchema:
+    """A schema ready to validate cards: its name, the raw document and a validator."""
+
+    name: str
+    document: dict[str, Any]
+    validator: Any
+
+    @classmethod
+    def from_document(cls, name: str, document: dict[str, Any]) -> CardSchema:
+        cls_ = validator_for(document, default=Draft202012Validator)
+        try:
+            cls_.check_schema(document)
+        except Exception as exc:  # jsonschema.SchemaError and friends
+            raise SchemaError(f"{name}: not a valid JSON Schema: {exc}") from None
+        registry: Registry[Any] = Registry(retrieve=_refuse)  # type: ignore[call-arg]
+        return cls(name, document, cls_(document, registry=registry))
+
+    def findings(
+        self, card: Any, scalar_text: Callable[[str], str | None], *, yaml: bool = False
+    ) -> list[Finding]:
+        """Every schema defect of ``card``, one finding each.
+
+        ``scalar_text`` gives a scalar as written (for YAML type traps and number fixes).
+        """
+        try:
+            mapper = _ErrorMapper(scalar_text, yaml=yaml)
+            return list(mapper.map_all(self.validator.iter_errors(card)))
+        except Unresolvable as exc:
+            ref = getattr(exc, "ref", str(exc))
+            return [
+                Finding(
+                    codes.UNRESOLVABLE_REF,
+                    "",
+                    f"$ref {shorten(str(ref))} cannot be resolved offline "
+                    "(cardlint never fetches schemas)",
+                    target="container",
+                )
+            ]
+
+
+def load_schema(spec: str) -> CardSchema:
+    """A vendored schema by name (``model-package``) or a schema file by path."""
+    if spec in SCHEMA_FILES:
+        return _vendored(spec)
+    path = Path(spec)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except OSError as exc:
+        raise SchemaError(f"cannot read schema {spec}: {exc.strerror or exc}") from None
+    except UnicodeDecodeError:
+        raise SchemaError(f"cannot read schema {spec}: not UTF-8") from None
+    try:
+        if path.suffix.lower() in (".yaml", ".yml"):
+            import yaml
+
+            document = yaml.safe_load(text)
+        else:
+            document = json.loads(text)
+    except Exception as exc:
+        raise SchemaError(f"cannot parse schema {spec}: {str(exc).splitlines()[0]}") from None
+    if not isinstance(document, dict):
+        raise SchemaError(f"schema {spec} must be a JSON object")
+    return CardSchema.from_document(str(path), document)
+
+
+_CACHE: dict[str, CardSchema] = {}
+
+
+def _vendored(name: str) -> CardSchema:
+    cached = _CACHE.get(name)
+    if cached is None:
+        cached = _CACHE[name] = CardSchema.from_document(name, load_vendored(name))
+    return cached
+
+
+def _property_name(pointer: str) -> str:
+    """How a message names the node at ``pointer``: ``value[0]``, ``evaluation_details[2]``."""
+    tokens = split(pointer)
+    indexes = ""
+    while tokens and tokens[-1].isdigit():
+        indexes = f"[{tokens.pop()}]{indexes}"
+    return f"{tokens[-1] if tokens else 'card'}{indexes}"
+
+
+class _ErrorMapper:
+    def __init__(self, scalar_text: Callable[[str], str | None], *, yaml: bool) -> None:
+        self.scalar_text = scalar_text
+        self.yaml = yaml
+
+    def map_all(self, errors: Any) -> Iterator[Finding]:
+        seen: set[tuple[str, str, str]] = set()
+        for error in errors:
+            for finding in self.map(error):
+                key = (finding.code, finding.pointer, finding.message)
+                if key not in seen:
+                    seen.add(key)
+                    yield finding
+
+    def map(self, error: ValidationError) -> Iterator[Finding]:
+        pointer = from_path(error.absolute_path)
+        handler = getattr(self, f"_on_{error.validator}", None)
+        if handler is not None:
+            yield from handler(error, pointer)
+            return
+        yield Finding(codes.CONSTRAINT, pointer, _plain(error.message))
+
+    # -- keyword handlers --------------------------------------------------------------
+
+    def _on_type(self, error: ValidationError, pointer: str) -> Iterator[Finding]:
+        expected = error.validator_value
+        wanted = [expected] if isinstance(expected, str) else list(expected)
+        value = error.instance
+        got = json_type(value)
+        name = _property_name(pointer)
+        written = self.scalar_text(pointer)
+        if self.yaml and "string" in wanted and got in _YAML_SCALAR_TYPES and _plain_scalar(written):
+            yield Finding(
+                codes.YAML_IMPLICIT_TYPE,
+                pointer,
+                f"{name} is written {written} which YAML 1.1 reads as {_reading(value)}; "
+                f'a string is expected: quote it ("{written}")',
+                fix=FixIntent("safe", f'Quote {written} as "{written}"', (QuoteScalar(pointer),)),
+            )
+            return
+        fix = None
+        if wanted == ["string"] and got == "number" and written is not None:
+            fix = FixIntent(
+                "safe", f"Write {written} as a string", (ReplaceValue(pointer, written),)
+            )
+        elif wanted == ["number"] and isinstance(value, str):
+            number = _as_number(value)
+            if number is not None:
+                fix = FixIntent(
+                    "safe", f"Write {shorten(value)} as a number", (ReplaceValue(pointer, number),)
+                )
+        elif wanted == ["boolean"] and isinstance(value, str) and value in ("true", "false"):
+            fix = FixIntent(
+                "safe", f"Write {value} as a boolean", (ReplaceValue(pointer, value == "true"),)
+            )
+        article = or_list(_with_article(t) for t in wanted)
+        yield Finding(
+            codes.TYPE,
+            pointer,
+            f"{name} must be {article}, not {_with_article(got)} {shorten(value)}",
+            fix=fix,
+        )
+
+    def _on_enum(self, error: ValidationError, pointer: str) -> Iterator[Finding]:
+        allowed = [a for a in error.validator_value if isinstance(a, str)]
+        value = error.instance
+        name = _property_name(pointer)
+        message = f"{name} {shorten(value)} is not one of {', '.join(allowed)}"
+        fix = None
+        if isinstance(value, str):
+            match, _certain = suggest(value, allowed)
+            if match is not None:
+                message += f' (did you mean "{match}"?)'
+                fix = FixIntent(
+                    "safe", f'Replace {shorten(value)} with "{match}"', (ReplaceValue(pointer, match),)
+                )
+        yield Finding(codes.ENUM, pointer, message, fix=fix)
+
+    def _on_required(self, error: ValidationError, pointer: str) -> Iterator[Finding]:
+        missing = error.message.split("'")[1] if "'" in error.message else "?"
+        where = _property_name(pointer) if pointer else "the card"
+        yield Finding(
+            codes.REQUIRED,
+            pointer,
+            f'{where} is missing the required property "{missing}"',
+            target="container",
+        )
+
+    def _on_additionalProperties(  # noqa: N802 - named after the keyword
+        self, error: ValidationError, pointer: str
+    ) -> Iterator[Finding]:
+        if error.validator_value is not False or not isinstance(error.instance, dict):
+            yield Finding(codes.CONSTRAINT, pointer, _plain(error.message))
+            return
+        props = list(error.schema.get("properties", {}))
+        patterns = error.schema.get("patternProperties", {})
+        where = _property_name(pointer) if pointer else "the card"
+        for key in error.instance:
+            if key in props or any(re.search(p, key) for p in patterns):
+                continue
+            match, certain = suggest(key, props)
+            hint = f' (did you mean "{match}"?)' if match else ""
+            allowed = ", ".join(props) if props else "none"
+            fix = None
+            if match is not None:
+                fix = FixIntent(
+                    "safe" if certain else "unsafe",
+                    f'Rename "{key}" to "{match}"',
+                    (RenameKey(join(pointer, key), match),),
+                )
+            yield Finding(
+                codes.UNKNOWN_PROPERTY,
+                join(pointer, key),
+                f"unknown property {shorten(key)} in {where}{hint}; allowed: {allowed}",
+                target="key",
+                fix=fix,
+            )
+
+    def _on_maxLength(self, error: ValidationError, pointer: str) -> Iterator[Finding]:  # noqa: N802
+        value = error.instance
+        limit = error.validator_value
+        yield Finding(
+            codes.MAX_LENGTH,
+            pointer,
+            f"{_property_name(pointer)} is {len(value)} characters long; "
+            f"at most {limit} are allowed",
+        )
+
+    def _on_minLength(self, error: ValidationError, pointer: str) -> Iterator[Finding]:  # noqa: N802
+        yield Finding(
+            codes.MAX_LENGTH,
+            pointer,
+            f"{_property_name(pointer)} is {len(error.instance)} characters long; "
+            f"at least {error.validator_value} are required",
+        )
+
+    def _on_pattern(self, error: ValidationError, pointer: str) -> Iterator[Finding]:
+        yield Finding(
+            codes.PATTERN,
+            pointer,
+            f"{_property_name(pointer)} {shorten(error.instance)} does not match the pattern "
+            f"{error.validator_value}",
+        )
+
+    def _on_maxItems(self, error: ValidationError, pointer: str) -> Iterator[Finding]:  # noqa: N802
+        yield Finding(
+            codes.ARRAY_LENGTH,
+            pointer,
+            f"{_property_name(pointer)} has {len(error.instance)} items; "
+            f"at most {error.validator_value} are allowed",
+        )
+
+    def _on_minItems(self, error: ValidationError, pointer: str) -> Iterator[Finding]:  # noqa: N802
+        count = len(error.instance)
+        yield Finding(
+            codes.ARRAY_LENGTH,
+            pointer,
+            f"{_property_name(pointer)} has {count} item{'s' if count != 1 else ''}; "
+            f"at least {error.validator_value} {'is' if error.validator_value == 1 else 'are'} "
+            "required",
+        )
+
+    def _on_anyOf(self, error: ValidationError, pointer: str) -> Iterator[Finding]:  # noqa: N802
+        branches = error.validator_value
+        if _is_metric_union(branches):
+            yield from self._metric(error, pointer, branches)
+            return
+        if len(branches) == 1:
+            for sub in error.context or ():
+                yield from self.map(sub)
+            return
+        by_branch: dict[int, list[ValidationError]] = {}
+        for sub in error.context or ():
+            by_branch.setdefault(sub.relative_schema_path[0], []).append(sub)  # type: ignore[arg-type]
+        right_type = [
+            errs
+            for errs in by_branch.values()
+            if not any(e.validator == "type" and e.path == error.path for e in errs)
+            or any(e.relative_path for e in errs)
+        ]
+        if len(right_type) == 1:
+            for sub in right_type[0]:
+                yield from self.map(sub)
+            return
+        kinds = [b.get("type", "?") for b in branches if isinstance(b, dict)]
+        yield Finding(
+            codes.TYPE,
+            pointer,
+            f"{_property_name(pointer)} must be {or_list(_with_article(k) for k in kinds)}, "
+            f"not {_with_article(json_type(error.instance))} {shorten(error.instance)}",
+        )
+
+    def _metric(
+        self, error: ValidationError, pointer: str, branches: list[dict[str, Any]]
+    ) -> Iterator[Finding]:
+        item = error.instance
+        if not isinstance(item, dict):
+            yield Finding(
+                codes.TYPE,
+                pointer,
+                f"a metric must be an object, not {_with_article(json_type(item))} "
+                f"{shorten(item)}",
+            )
+            return
+        valid = ", ".join(METRIC_TYPES)
+        if "type" not in item:
+            yield Finding(
+                codes.METRIC_TYPE,
+                pointer,
+                f"metric has no type; the type picks its shape: one of {valid}",
+                target="container",
+            )
+            return
+        mtype = item["type"]
+        if mtype not in _METRIC_BRANCH:
+            message = f"metric type {shorten(mtype)} is not one of {valid}"
+            fix = None
+            if isinstance(mtype, str):
+                match, _certain = suggest(mtype, METRIC_TYPES)
+                if match is not None:
+                    message += f' (did you mean "{match}"?)'
+                    fix = FixIntent(
+                        "safe",
+                        f'Replace {shorten(mtype)} with "{match}"',
+                        (ReplaceValue(join(pointer, "type"), match),),
+                    )
+            yield Finding(codes.METRIC_TYPE, join(pointer, "type"), message, fix=fix)
+            return
+        wanted = f"#/definitions/{_METRIC_BRANCH[mtype]}"
+        index = next(
+            (i for i, b in enumerate(branches) if b.get("$ref") == wanted), None
+        )
+        for sub in error.context or ():
+            if sub.relative_schema_path and sub.relative_schema_path[0] == index:
+                yield from self.map(sub)
+
+
+def _is_metric_union(branches: Any) -> bool:
+    return (
+        isinstance(branches, list)
+        and len(branches) > 1
+        and all(
+            isinstance(b, dict) and str(b.get("$ref", "")).endswith("_metric") for b in branches
+        )
+    )
+
+
+def _plain_scalar(written: str | None) -> bool:
+    return written is not None and not written.startswith(('"', "'"))
+
+
+def _reading(value: Any) -> str:
+    kind = json_type(value)
+    if kind == "null":
+        return "null"
+    if kind == "date":
+        return "a date"
+    return f"{kind} {shorten(value)}"
+
+
+def _with_article(kind: str) -> str:
+    if kind in ("null",):
+        return kind
+    return f"an {kind}" if kind[:1] in "aeiou" else f"a {kind}"
+
+
+def _as_number(text: str) -> int | float | None:
+    try:
+        number = json.loads(text.strip())
+    except ValueError:
+        return None
+    if isinstance(number, bool) or not isinstance(number, int | float):
+        return None
+    return number
+
+
+def _plain(message: str) -> str:
+    return message if len(message) <= 200 else message[:197] + "…"

@@ -1,0 +1,102 @@
+"""Small text helpers shared by messages and reporters."""
+
+from __future__ import annotations
+
+import datetime
+import difflib
+import json
+import re
+from collections.abc import Iterable
+from typing import Any
+
+MAX_SHOWN = 60
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+
+
+def shorten(value: Any, limit: int = MAX_SHOWN) -> str:
+    """Show a value in a message: JSON spelling, never longer than about ``limit`` characters.
+
+    >>> shorten("x" * 2100)
+    '"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…" (2100 characters)'
+    """
+    if isinstance(value, str):
+        shown = safe_text(json.dumps(value[: limit + 1], ensure_ascii=False))
+        if len(value) > limit:
+            return f"{shown[: limit - 2]}…\" ({len(value)} characters)"
+        return shown
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, dict | list):
+        kind = "object" if isinstance(value, dict) else "array"
+        try:
+            text = json.dumps(value, ensure_ascii=False, default=str)
+        except (ValueError, TypeError, RecursionError):
+            text = ""
+        text = safe_text(text)
+        if not text or len(text) > limit:
+            return f"an {kind} of {len(value)} item{'s' if len(value) != 1 else ''}"
+        return text
+    return safe_text(json.dumps(value, default=str))
+
+
+def safe_text(text: str) -> str:
+    """Escape what no output stream should carry: lone surrogates and control characters."""
+    text = text.encode("utf-8", "backslashreplace").decode("utf-8")
+    if any(ord(ch) < 32 and ch not in "\n\t" or 0x7F <= ord(ch) < 0xA0 for ch in text):
+        text = "".join(
+            f"\\x{ord(ch):02x}" if (ord(ch) < 32 and ch not in "\n\t") or 0x7F <= ord(ch) < 0xA0 else ch
+            for ch in text
+        )
+    return text
+
+
+def json_type(value: Any) -> str:
+    """The JSON type name of a parsed value (YAML dates are reported as dates)."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int | float):
+        return "number"
+    if isinstance(value, str):
+        return "string"
+    if isinstance(value, list):
+        return "array"
+    if isinstance(value, dict):
+        return "object"
+    if isinstance(value, datetime.date):
+        return "date"
+    return type(value).__name__
+
+
+def normalise_name(name: str) -> str:
+    """``modelCreator``, ``Model-Creator`` and ``model creator`` all become ``model_creator``."""
+    name = _CAMEL.sub("_", name.strip())
+    return re.sub(r"[\s\-_.]+", "_", name).lower()
+
+
+def suggest(name: str, choices: Iterable[str]) -> tuple[str | None, bool]:
+    """The best replacement for ``name`` among ``choices`` and whether it is certain.
+
+    Certain means equal after normalising case, separators and camelCase; otherwise the
+    closest spelling by ``difflib`` (cutoff 0.75), or ``None``.
+    """
+    options = list(choices)
+    key = normalise_name(name)
+    exact = [c for c in options if normalise_name(c) == key]
+    if len(exact) == 1:
+        return exact[0], True
+    close = difflib.get_close_matches(key, [normalise_name(c) for c in options], n=1, cutoff=0.75)
+    if close:
+        for choice in options:
+            if normalise_name(choice) == close[0]:
+                return choice, False
+    return None, False
+
+
+def or_list(items: Iterable[str]) -> str:
+    """``a, b or c`` for messages."""
+    items = list(items)
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} or {items[-1]}"

@@ -1,0 +1,411 @@
+"""Safe YAML: libyaml's C parser when present, PyYAML's safe constructor, and guards.
+
+Guards run before anything recursive sees the data: a character check (libyaml reports byte
+offsets, we want characters), a nesting check on the event stream for texts that could nest
+deeply (libyaml's C composer crashes the process at tens of thousands of levels), and an alias
+expansion bound (an alias bomb loads instantly as shared references, then never ends to walk).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from typing import Any
+
+import yaml
+from yaml.constructor import ConstructorError, SafeConstructor
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from cardlint import codes
+from cardlint.diagnostics import Finding, Target
+from cardlint.document import (
+    Document,
+    Limits,
+    YamlScalarNote,
+    depth_finding,
+    find_too_deep,
+)
+from cardlint.pointer import join
+
+try:
+    from yaml import CSafeLoader as _BaseLoader
+except ImportError:  # pragma: no cover - PyYAML built without libyaml
+    from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
+
+# YAML 1.1 printable characters (tab, line breaks, printable ASCII, NEL, the BMP minus
+# surrogates and U+FFFE/U+FFFF, the astral planes). Anything else is rejected by the reader.
+_NOT_PRINTABLE = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# Texts with fewer structural characters than this cannot nest deep enough to hurt the composer.
+_COMPOSE_SAFE = 2_000
+
+_MERGE_TAG = "tag:yaml.org,2002:merge"
+_YAML12_BOOL = frozenset(("true", "True", "TRUE", "false", "False", "FALSE"))
+_YAML12_INT = re.compile(r"[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+")
+_YAML12_FLOAT = re.compile(
+    r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)"
+)
+_NOT_JSON_TAGS = ("binary", "set", "omap", "pairs")
+
+
+class _Problem:
+    __slots__ = ("code", "message", "node", "parent", "target")
+
+    def __init__(
+        self, code: str, message: str, node: Node, parent: Node | None, target: Target
+    ) -> None:
+        self.code, self.message, self.node, self.parent, self.target = (
+            code,
+            message,
+            node,
+            parent,
+            target,
+        )
+
+
+class CardLoader(_BaseLoader):  # type: ignore[misc,valid-type]
+    """Safe loader that records duplicate keys, non-string keys, merges and 1.1-only scalars."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self.problems: list[_Problem] = []
+        self.notes: list[tuple[Node, Any]] = []
+
+    def construct_mapping(self, node: MappingNode, deep: bool = False) -> dict[Any, Any]:  # type: ignore[override]
+        if not isinstance(node, MappingNode):
+            raise ConstructorError(
+                None, None, f"expected a mapping node, but found {node.id}", node.start_mark
+            )
+        explicit = len(node.value)
+        if any(key.tag == _MERGE_TAG for key, _ in node.value):
+            for key, _ in node.value:
+                if key.tag == _MERGE_TAG:
+                    self.problems.append(
+                        _Problem(
+                            codes.MERGE_KEY,
+                            "YAML merge key `<<` is YAML 1.1 only; write the properties out",
+                            key,
+                            node,
+                            "key",
+                        )
+                    )
+            explicit -= sum(1 for key, _ in node.value if key.tag == _MERGE_TAG)
+            self.flatten_mapping(node)
+        merged = len(node.value) - explicit
+        mapping: dict[Any, Any] = {}
+        seen: dict[Any, Node] = {}
+        for index, (key_node, value_node) in enumerate(node.value):
+            key = self.construct_object(key_node, deep=deep)
+            if not isinstance(key, str):
+                key = self._string_key(key, key_node, node)
+                if key is None:
+                    continue
+            if key in seen and index >= merged:
+                first = seen[key]
+                self.problems.append(
+                    _Problem(
+                        codes.DUPLICATE_KEY,
+                        f"duplicate key {json.dumps(key, ensure_ascii=False)} (first defined on line "
+                        f"{first.start_mark.line + 1}); the later value wins",
+                        key_node,
+                        node,
+                        "key",
+                    )
+                )
+            seen[key] = key_node
+            mapping[key] = self.construct_object(value_node, deep=deep)
+        return mapping
+
+    def _string_key(self, key: Any, key_node: Node, parent: Node) -> str | None:
+        if not isinstance(key_node, ScalarNode):
+            self.problems.append(
+                _Problem(
+                    codes.NON_STRING_KEY,
+                    "a key must be a string, not a collection",
+                    key_node,
+                    parent,
+                    "key",
+                )
+            )
+            return None
+        kind = _kind(key)
+        self.problems.append(
+            _Problem(
+                codes.NON_STRING_KEY,
+                f"key {key_node.value} is read as {kind} by YAML; keys must be strings: "
+                f'quote it ("{key_node.value}")',
+                key_node,
+                parent,
+                "key",
+            )
+        )
+        return str(key_node.value)
+
+    def construct_yaml_bool(self, node: ScalarNode) -> bool:  # type: ignore[override]
+        value = super().construct_yaml_bool(node)
+        if node.value not in _YAML12_BOOL:
+            self.notes.append((node, value))
+        return value
+
+    def construct_yaml_int(self, node: ScalarNode) -> int:  # type: ignore[override]
+        try:
+            value = super().construct_yaml_int(node)
+        except ValueError:
+            digits = len(node.value.lstrip("+-"))
+            limit = sys.get_int_max_str_digits()
+            raise ConstructorError(
+                None,
+                None,
+                f"integer with {digits} digits is out of range (at most {limit} digits)",
+                node.start_mark,
+            ) from None
+        if not _YAML12_INT.fullmatch(node.value) or (
+            node.value.lstrip("+-").startswith("0") and len(node.value.lstrip("+-")) > 1
+        ):
+            self.notes.append((node, value))
+        return value
+
+    def construct_yaml_float(self, node: ScalarNode) -> float:  # type: ignore[override]
+        value = super().construct_yaml_float(node)
+        if not _YAML12_FLOAT.fullmatch(node.value):
+            self.notes.append((node, value))
+        return value
+
+    def construct_yaml_timestamp(self, node: ScalarNode) -> Any:  # type: ignore[override]
+        value = super().construct_yaml_timestamp(node)
+        self.notes.append((node, value))
+        return value
+
+    def construct_not_json(self, node: Node) -> Any:
+        raise ConstructorError(
+            None,
+            None,
+            f"YAML type {node.tag.replace('tag:yaml.org,2002:', '!!')} cannot be represented "
+            "in JSON",
+            node.start_mark,
+        )
+
+
+for _tag, _method in (
+    ("bool", CardLoader.construct_yaml_bool),
+    ("int", CardLoader.construct_yaml_int),
+    ("float", CardLoader.construct_yaml_float),
+    ("timestamp", CardLoader.construct_yaml_timestamp),
+    *((name, CardLoader.construct_not_json) for name in _NOT_JSON_TAGS),
+):
+    CardLoader.add_constructor(f"tag:yaml.org,2002:{_tag}", _method)
+CardLoader.add_constructor("tag:yaml.org,2002:map", SafeConstructor.construct_yaml_map)
+
+
+def _kind(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return f"boolean {str(value).lower()}"
+    if isinstance(value, int | float):
+        return f"number {value}"
+    return f"a {type(value).__name__}"
+
+
+class YamlSourceMap:
+    """Positions from the composed node graph, found by walking down a pointer."""
+
+    def __init__(self, root: Node | None) -> None:
+        self.root = root
+
+    def _node(self, pointer: str) -> tuple[Node | None, Node | None]:
+        """The value node and (for object members) the key node at ``pointer``."""
+        from cardlint.pointer import split
+
+        node, key_node = self.root, None
+        for token in split(pointer):
+            key_node = None
+            if isinstance(node, MappingNode):
+                for k, v in reversed(node.value):
+                    if isinstance(k, ScalarNode) and k.value == token:
+                        node, key_node = v, k
+                        break
+                else:
+                    return None, None
+            elif isinstance(node, SequenceNode) and token.isdigit() and int(token) < len(node.value):
+                node = node.value[int(token)]
+            else:
+                return None, None
+        return node, key_node
+
+    def value_range(self, pointer: str) -> tuple[int, int] | None:
+        node, _ = self._node(pointer)
+        return None if node is None else (node.start_mark.index, node.end_mark.index)
+
+    def key_range(self, pointer: str) -> tuple[int, int] | None:
+        _, key = self._node(pointer)
+        return None if key is None else (key.start_mark.index, key.end_mark.index)
+
+    def scalar_text(self, pointer: str) -> str | None:
+        node, _ = self._node(pointer)
+        return node.value if isinstance(node, ScalarNode) else None
+
+
+def parse_yaml(text: str, limits: Limits) -> Document:
+    bad = _NOT_PRINTABLE.search(text)
+    if bad is not None:
+        return _failed(
+            text,
+            codes.SYNTAX,
+            f"character U+{ord(bad.group()):04X} is not allowed in YAML",
+            bad.start(),
+        )
+    if _structural_count(text) > _COMPOSE_SAFE:
+        offset = _deep_event_offset(text, limits.max_depth)
+        if offset is not None:
+            return _failed(text, codes.TOO_DEEP, depth_finding("", limits.max_depth).message, offset)
+    loader = CardLoader(text)
+    try:
+        root = loader.get_single_node()
+        if root is None:
+            return Document(text, "yaml", None, [], YamlSourceMap(None))
+        if "&" in text and "*" in text:
+            offset = _alias_bomb_offset(root, limits.max_alias_expansion)
+            if offset is not None:
+                return _failed(
+                    text,
+                    codes.ALIAS_EXPANSION,
+                    f"aliases expand to more than {limits.max_alias_expansion} extra nodes "
+                    "(an alias bomb, or a recursive alias)",
+                    offset,
+                )
+        value = loader.construct_document(root)
+    except yaml.MarkedYAMLError as exc:
+        return _failed(text, *_yaml_error(exc))
+    except yaml.YAMLError as exc:
+        return _failed(text, codes.SYNTAX, str(exc).split("\n")[0], 0)
+    finally:
+        loader.dispose()
+    doc = Document(text, "yaml", value, [], YamlSourceMap(root))
+    deep = find_too_deep(value, limits.max_depth)
+    if deep is not None:
+        doc.problems.append(depth_finding(deep, limits.max_depth))
+        doc.value = None
+        return doc
+    if loader.problems or loader.notes:
+        wanted = {id(p.node) for p in loader.problems} | _note_ids(loader)
+        wanted |= {id(p.parent) for p in loader.problems if p.parent is not None}
+        pointers = _pointers_of(root, wanted)
+        for problem in loader.problems:
+            pointer = pointers.get(id(problem.node))
+            if pointer is None:
+                pointer = pointers.get(id(problem.parent), "")
+            span = doc.span_of(problem.node.start_mark.index, problem.node.end_mark.index)
+            doc.problems.append(
+                Finding(problem.code, pointer, problem.message, target=problem.target, span=span)
+            )
+        doc.yaml_notes = tuple(
+            YamlScalarNote(pointers[id(node)], node.value, value)
+            for node, value in loader.notes
+            if id(node) in pointers
+        )
+    return doc
+
+
+def _note_ids(loader: CardLoader) -> set[int]:
+    return {id(node) for node, _ in loader.notes}
+
+
+def _pointers_of(root: Node, wanted: set[int]) -> dict[int, str]:
+    """Pointers of the wanted nodes (keys map to their member's pointer); first path wins."""
+    found: dict[int, str] = {}
+    stack: list[tuple[Node, str]] = [(root, "")]
+    visited: set[int] = set()
+    while stack and len(found) < len(wanted):
+        node, pointer = stack.pop()
+        if id(node) in wanted and id(node) not in found:
+            found[id(node)] = pointer
+        if id(node) in visited:
+            continue
+        visited.add(id(node))
+        if isinstance(node, MappingNode):
+            for key, value in node.value:
+                child = join(pointer, key.value if isinstance(key, ScalarNode) else "?")
+                if id(key) in wanted and id(key) not in found:
+                    found[id(key)] = child
+                stack.append((value, child))
+        elif isinstance(node, SequenceNode):
+            for i, value in enumerate(node.value):
+                stack.append((value, f"{pointer}/{i}"))
+    return found
+
+
+def _failed(text: str, code: str, message: str, offset: int) -> Document:
+    doc = Document(text, "yaml", None, [], None)
+    doc.problems.append(Finding(code, "", message, span=doc.lines.span(offset, offset + 1)))
+    return doc
+
+
+def _yaml_error(exc: yaml.MarkedYAMLError) -> tuple[str, str, int]:
+    mark = exc.problem_mark or exc.context_mark
+    offset = mark.index if mark is not None else 0
+    problem = exc.problem or "invalid YAML"
+    if isinstance(exc, ConstructorError):
+        if "could not determine a constructor" in problem:
+            tag = problem.split("'")[1] if "'" in problem else "?"
+            tag = tag.replace("tag:yaml.org,2002:", "!!")
+            return (
+                codes.YAML_TAG,
+                f"YAML tag {tag} is not allowed: cardlint loads YAML safely and constructs "
+                "no objects",
+                offset,
+            )
+        if "cannot be represented in JSON" in problem:
+            return codes.YAML_TAG, problem, offset
+        if "out of range" in problem:
+            return codes.NUMBER_RANGE, problem, offset
+    if "expected a single document" in (exc.context or ""):
+        return (
+            codes.MULTIPLE_DOCUMENTS,
+            "more than one YAML document: a card file holds exactly one",
+            offset,
+        )
+    context = f" {exc.context}" if exc.context and exc.context_mark is None else ""
+    return codes.SYNTAX, f"{problem}{context}", offset
+
+
+def _structural_count(text: str) -> int:
+    return sum(text.count(ch) for ch in "[{-:?")
+
+
+def _deep_event_offset(text: str, max_depth: int) -> int | None:
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=_BaseLoader):
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > max_depth:
+                    return event.start_mark.index
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.YAMLError:
+        return None  # the real parse reports it
+    return None
+
+
+def _alias_bomb_offset(root: Node, limit: int) -> int | None:
+    """Walk the node graph as if aliases were copies; stop once copies exceed ``limit``."""
+    seen: set[int] = set()
+    extra = 0
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            extra += 1
+            if extra > limit:
+                return node.start_mark.index
+        else:
+            seen.add(id(node))
+        if isinstance(node, MappingNode):
+            for key, value in node.value:
+                stack.append(key)
+                stack.append(value)
+        elif isinstance(node, SequenceNode):
+            stack.extend(node.value)
+    return None
+
