@@ -190,7 +190,7 @@ class _ErrorMapper:
         yield Finding(
             codes.TYPE,
             pointer,
-            f"{name} must be {article}, not {_with_article(got)} {shorten(value)}",
+            f"{name} must be {article}, not {_describe(value)}",
             fix=fix,
         )
 
@@ -305,11 +305,11 @@ class _ErrorMapper:
         by_branch: dict[int, list[ValidationError]] = {}
         for sub in error.context or ():
             by_branch.setdefault(sub.relative_schema_path[0], []).append(sub)  # type: ignore[arg-type]
+        # A branch whose own type check failed is the wrong shape; report the one that fits.
         right_type = [
             errs
             for errs in by_branch.values()
-            if not any(e.validator == "type" and e.path == error.path for e in errs)
-            or any(e.relative_path for e in errs)
+            if not any(e.validator == "type" and not e.relative_path for e in errs)
         ]
         if len(right_type) == 1:
             for sub in right_type[0]:
@@ -320,7 +320,7 @@ class _ErrorMapper:
             codes.TYPE,
             pointer,
             f"{_property_name(pointer)} must be {or_list(_with_article(k) for k in kinds)}, "
-            f"not {_with_article(json_type(error.instance))} {shorten(error.instance)}",
+            f"not {_describe(error.instance)}",
         )
 
     def _metric(
@@ -331,8 +331,7 @@ class _ErrorMapper:
             yield Finding(
                 codes.TYPE,
                 pointer,
-                f"a metric must be an object, not {_with_article(json_type(item))} "
-                f"{shorten(item)}",
+                f"a metric must be an object, not {_describe(item)}",
             )
             return
         valid = ", ".join(METRIC_TYPES)
@@ -389,6 +388,12 @@ def _reading(value: Any) -> str:
     if kind == "date":
         return "a date"
     return f"{kind} {shorten(value)}"
+
+
+def _describe(value: Any) -> str:
+    """``a string "x"``, ``a number 3``, ``null``: a value's type and the value, for messages."""
+    kind = json_type(value)
+    return "null" if kind == "null" else f"{_with_article(kind)} {shorten(value)}"
 
 
 def _with_article(kind: str) -> str:
