@@ -14,19 +14,30 @@ ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
 
 
-def run_cli(*args: str, stdin: str | bytes | None = None, cwd: Path | None = None,
-            env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def run_cli(
+    *args: str,
+    stdin: str | bytes | None = None,
+    cwd: Path | None = None,
+    env: dict[str, str] | None = None,
+) -> subprocess.CompletedProcess[str]:
     """Run the installed ``cardlint`` command as a subprocess (the real entry point)."""
     merged = {**os.environ, "NO_COLOR": "1", **(env or {})}
     exe = Path(sys.executable).with_name("cardlint")
     command = [str(exe)] if exe.exists() else [sys.executable, "-m", "cardlint"]
     data = stdin.encode() if isinstance(stdin, str) else stdin
     proc = subprocess.run(
-        [*command, *args], input=data, capture_output=True, cwd=cwd, env=merged, timeout=120,
+        [*command, *args],
+        input=data,
+        capture_output=True,
+        cwd=cwd,
+        env=merged,
+        timeout=120,
         check=False,
     )
     return subprocess.CompletedProcess(
-        proc.args, proc.returncode, proc.stdout.decode("utf-8", "replace"),
+        proc.args,
+        proc.returncode,
+        proc.stdout.decode("utf-8", "replace"),
         proc.stderr.decode("utf-8", "replace"),
     )
 
@@ -38,7 +49,9 @@ def json_findings(*args: str, **kwargs: object) -> list[tuple[str, str, int, int
     return [(d["code"], d["pointer"], d["line"], d["column"]) for d in doc["diagnostics"]]
 
 
-def findings(text: str, filename: str = "card.json", **kwargs: object) -> list[tuple[str, str, int, int]]:
+def findings(
+    text: str, filename: str = "card.json", **kwargs: object
+) -> list[tuple[str, str, int, int]]:
     from cardlint import lint_text
 
     return [

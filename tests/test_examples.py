@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import EXAMPLES, run_cli
 
 from cardlint import lint_text
+from conftest import EXAMPLES, run_cli
 
 EXPECTED: dict[str, list[tuple[str, str, int, int]]] = {
     "bad/acceptance-model-card.json": [
@@ -72,7 +72,9 @@ def test_every_example_card_is_listed() -> None:
 
 
 def test_installed_command_on_examples_directory() -> None:
-    proc = run_cli("check", "--format", "json", "examples/good", "examples/bad", cwd=EXAMPLES.parent)
+    proc = run_cli(
+        "check", "--format", "json", "examples/good", "examples/bad", cwd=EXAMPLES.parent
+    )
     assert proc.returncode == 1, proc.stderr
     got: dict[str, list[tuple[str, str, int, int]]] = {name: [] for name in EXPECTED}
     for d in json.loads(proc.stdout)["diagnostics"]:

@@ -5,10 +5,10 @@ from __future__ import annotations
 import codecs
 
 import pytest
-from conftest import findings
 
 from cardlint.document import decode, parse
 from cardlint.engine import check_bytes
+from conftest import findings
 
 
 @pytest.mark.parametrize(
@@ -161,7 +161,7 @@ def test_top_level_must_be_an_object(text, filename, message):
 
 
 def test_crlf_line_endings_keep_positions():
-    text = 'intended_uses:\r\n  risk_rating: high\r\n'
+    text = "intended_uses:\r\n  risk_rating: high\r\n"
     assert findings(text, "card.yaml") == [("S002", "/intended_uses/risk_rating", 2, 16)]
 
 

@@ -1,0 +1,73 @@
+"""The built wheel carries the schemas and the installed command works outside the checkout."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import venv
+import zipfile
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("dist")
+    proc = subprocess.run(
+        [sys.executable, "-m", "build", "--wheel", "--outdir", str(out), str(ROOT)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    [built] = out.glob("cardlint-*.whl")
+    return built
+
+
+def test_wheel_contains_every_vendored_schema(wheel: Path):
+    names = zipfile.ZipFile(wheel).namelist()
+    for schema in (ROOT / "schemas").glob("*.json"):
+        assert f"cardlint/schemas/{schema.name}" in names
+
+
+def test_installed_wheel_runs_from_another_directory(wheel: Path, tmp_path: Path):
+    env_dir = tmp_path / "venv"
+    # System site-packages provide the runtime dependencies, so no download is needed.
+    venv.EnvBuilder(system_site_packages=True, with_pip=True).create(env_dir)
+    python = env_dir / "bin" / "python"
+    install = subprocess.run(
+        [str(python), "-m", "pip", "install", "--no-deps", "--quiet", str(wheel)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert install.returncode == 0, install.stderr
+    card = tmp_path / "model-card.json"
+    card.write_text('{"intended_uses": {"risk_rating": "low"}}')
+    proc = subprocess.run(
+        [str(env_dir / "bin" / "cardlint"), "check", "--format", "json", "model-card.json"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        check=False,
+    )
+    assert proc.returncode == 1, proc.stderr
+    assert '"code": "S002"' in proc.stdout
+    where = subprocess.run(
+        [str(python), "-c", "import cardlint.resources as r; print(r.schema_dir())"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        check=False,
+    )
+    assert where.stdout.strip() == str(
+        env_dir
+        / "lib"
+        / f"python{sys.version_info[0]}.{sys.version_info[1]}"
+        / "site-packages"
+        / "cardlint"
+        / "schemas"
+    )
