@@ -202,6 +202,18 @@ def explain(code: str) -> None:
     click.echo(rule.doc)
 
 
+@main.command("lsp")
+@click.option("--stdio", is_flag=True, hidden=True, help="Accepted for clients that pass it.")
+def lsp_command(stdio: bool) -> None:
+    """Run the language server over stdio (needs: pip install 'cardlint[lsp]')."""
+    from cardlint.lsp import LspUnavailable, serve
+
+    try:
+        sys.exit(serve())
+    except LspUnavailable as exc:
+        _fail(str(exc))
+
+
 def run() -> None:
     """Entry point that turns an unexpected exception into one line and exit code 2."""
     try:

@@ -1,0 +1,558 @@
+"""``cardlint lsp``: the language server (Language Server Protocol over stdio, built on pygls).
+
+A front end like the CLI: every check goes through :func:`cardlint.engine.check_text`. What it
+adds is the editor's view of the results:
+
+- diagnostics on open, on save and (debounced) on change, for card files only: names matching
+  the CLI's include patterns (``*model-card*.json`` and friends), or the patterns given as
+  ``initializationOptions.include``; other JSON and YAML files are left alone;
+- ranges in LSP terms: 0-based lines, columns in the position encoding agreed at
+  ``initialize`` (UTF-16 code units unless the client offers UTF-8 or UTF-32);
+- each diagnostic's ``codeDescription`` links to its rule's documentation (:func:`rule_doc_url`);
+- hover on a key (or a scalar value) shows that property's schema description and limits;
+- code actions: every fix as a ``quickfix``, and ``source.fixAll.cardlint`` for the safe ones.
+
+pygls is imported only inside :func:`serve`, so ``import cardlint.lsp`` (and the CLI) stay cheap
+and work without the ``lsp`` extra installed.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import fnmatch
+import os
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+from cardlint.diagnostics import Diagnostic, Severity
+from cardlint.files import DEFAULT_INCLUDE
+from cardlint.pointer import join, split
+from cardlint.span import Span, utf16_column
+
+if TYPE_CHECKING:
+    from lsprotocol import types as lsp
+    from pygls.lsp.server import LanguageServer
+
+    from cardlint.document import Document
+    from cardlint.engine import FileResult
+    from cardlint.settings import Settings
+
+SOURCE = "cardlint"
+FIX_ALL_KIND = "source.fixAll.cardlint"
+DEBOUNCE_SECONDS = 0.3
+"""Quiet time after the last keystroke before a changed document is linted again."""
+
+DOCS_URL = "https://github.com/cardlint/cardlint/blob/main/src/cardlint/rules/{module}.py"
+"""Where a rule's documentation lives: its module, whose docstring *is* the documentation
+(``cardlint explain CODE`` prints the same text)."""
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+class LspUnavailable(Exception):
+    """The ``lsp`` extra (pygls) is not installed."""
+
+
+# --------------------------------------------------------------------------- positions
+
+
+class Positions:
+    """Converts between cardlint spans (1-based, characters) and LSP positions.
+
+    LSP lines are 0-based; columns count code units of the negotiated encoding. Lines break at
+    ``\\n``, ``\\r\\n`` and ``\\r`` only, as in LSP and in :class:`cardlint.span.LineIndex`
+    (``str.splitlines`` would also break at U+2028 and friends, and disagree with the client).
+
+    >>> p = Positions("é: 😀x\\n", "utf-16")
+    >>> p.character(1, 4), p.character(1, 5)
+    (3, 5)
+    >>> p.offset(0, 5)
+    4
+    """
+
+    __slots__ = ("_starts", "encoding", "text")
+
+    def __init__(self, text: str, encoding: str = "utf-16") -> None:
+        self.text = text
+        self.encoding = encoding
+        self._starts = [0, *(m.end() for m in _LINE_BREAK.finditer(text))]
+
+    def _line(self, row: int) -> str:
+        """The text of 0-based line ``row`` without its line break."""
+        if row < 0 or row >= len(self._starts):
+            return ""
+        start = self._starts[row]
+        stop = self._starts[row + 1] if row + 1 < len(self._starts) else len(self.text)
+        return self.text[start:stop].rstrip("\r\n")
+
+    def _units(self, chars: str) -> int:
+        if self.encoding == "utf-8":
+            return len(chars.encode("utf-8", "surrogatepass"))
+        if self.encoding == "utf-32":
+            return len(chars)
+        return utf16_column(chars, len(chars) + 1) - 1
+
+    def character(self, line: int, column: int) -> int:
+        """The LSP character of a 1-based line and character column."""
+        text = self._line(line - 1)
+        if self.encoding == "utf-16":
+            return utf16_column(text, column) - 1
+        return self._units(text[: column - 1]) + max(0, column - 1 - len(text))
+
+    def range(self, span: Span) -> tuple[tuple[int, int], tuple[int, int]]:
+        """``((line, character), (line, character))`` of a span, both 0-based."""
+        return (
+            (span.line - 1, self.character(span.line, span.column)),
+            (span.end_line - 1, self.character(span.end_line, span.end_column)),
+        )
+
+    def offset(self, line: int, character: int) -> int:
+        """The character offset of an LSP position (clamped to its line and the text)."""
+        if line >= len(self._starts):
+            return len(self.text)
+        text = self._line(max(line, 0))
+        units = 0
+        for index, char in enumerate(text):
+            if units >= character:
+                return self._starts[max(line, 0)] + index
+            units += self._units(char)
+        return self._starts[max(line, 0)] + len(text)
+
+
+# --------------------------------------------------------------------------- rule documentation
+
+
+@cache
+def _rule_modules() -> Mapping[str, str]:
+    """Rule code -> module name, read from the rules package (one module per code)."""
+    import pkgutil
+
+    from cardlint import rules
+
+    found: dict[str, str] = {}
+    for info in pkgutil.iter_modules(rules.__path__):
+        code = info.name.split("_", 1)[0].upper()
+        if re.fullmatch(r"[A-Z]\d{3}", code):
+            found[code] = info.name
+    return found
+
+
+def rule_doc_url(code: str) -> str | None:
+    """The documentation link of a rule code, ``None`` for a code without a rule module.
+
+    >>> rule_doc_url("S002")
+    'https://github.com/cardlint/cardlint/blob/main/src/cardlint/rules/s002_schema_enum.py'
+    """
+    module = _rule_modules().get(code)
+    return DOCS_URL.format(module=module) if module else None
+
+
+# --------------------------------------------------------------------------- hover
+
+
+@dataclass(frozen=True, slots=True)
+class HoverInfo:
+    """What hovering shows: Markdown text and the span of the hovered key or value."""
+
+    markdown: str
+    span: Span
+
+
+def _resolve_ref(root: Mapping[str, Any], node: Any) -> Any:
+    """Follow local ``$ref`` chains (``#/definitions/x``); anything else is left as it is."""
+    seen = 0
+    while isinstance(node, Mapping) and isinstance(node.get("$ref"), str) and seen < 32:
+        ref = node["$ref"]
+        if not ref.startswith("#"):
+            return node
+        target: Any = root
+        for token in split(ref[1:]):
+            if not isinstance(target, Mapping) or token not in target:
+                return node
+            target = target[token]
+        node, seen = target, seen + 1
+    return node
+
+
+def _pick_branch(root: Mapping[str, Any], branches: Sequence[Any], instance: Any) -> Any:
+    """The ``anyOf``/``oneOf`` branch that describes ``instance``.
+
+    Metric items carry a ``type`` that names their branch (one defect, one branch: the same
+    choice the schema mapping makes), so a branch whose ``type`` enum holds it wins.
+    """
+    resolved = [_resolve_ref(root, b) for b in branches]
+    objects = [b for b in resolved if isinstance(b, Mapping) and "properties" in b]
+    kind = instance.get("type") if isinstance(instance, Mapping) else None
+    for branch in objects:
+        type_schema = _resolve_ref(root, branch["properties"].get("type", {}))
+        if isinstance(type_schema, Mapping) and kind in type_schema.get("enum", ()):
+            return branch
+    return objects[0] if objects else (resolved[0] if resolved else {})
+
+
+def schema_for(schema: Mapping[str, Any], value: Any, pointer: str) -> Any:
+    """The subschema (``$ref`` resolved, with the referring node's own ``description`` kept)
+    that describes the node at ``pointer`` of ``value``; ``None`` when the schema has none.
+    """
+    node: Any = schema
+    instance = value
+    for token in split(pointer):
+        node = _resolve_ref(schema, node)
+        for keyword in ("anyOf", "oneOf"):
+            if isinstance(node, Mapping) and isinstance(node.get(keyword), list):
+                node = _pick_branch(schema, node[keyword], instance)
+        if not isinstance(node, Mapping):
+            return None
+        if isinstance(instance, list):
+            node = node.get("items")
+            index = int(token) if token.isdigit() else len(instance)
+            instance = instance[index] if index < len(instance) else None
+        else:
+            properties = node.get("properties")
+            if isinstance(properties, Mapping) and token in properties:
+                node = properties[token]
+            elif isinstance(node.get("additionalProperties"), Mapping):
+                node = node["additionalProperties"]
+            else:
+                return None
+            instance = instance.get(token) if isinstance(instance, Mapping) else None
+    resolved = _resolve_ref(schema, node)
+    if not isinstance(resolved, Mapping):
+        return None
+    # A property's own description ("Risk rating for model card.") beats its $ref target's.
+    own = node.get("description") if isinstance(node, Mapping) else None
+    return {**resolved, "description": own} if isinstance(own, str) else resolved
+
+
+def _limits(node: Mapping[str, Any], required: bool) -> Iterator[str]:
+    """One line per limit the schema declares for a node."""
+    kind = node.get("type")
+    if isinstance(kind, str):
+        yield f"type: `{kind}`"
+    elif isinstance(node.get("anyOf"), list):
+        kinds = [b.get("type") for b in node["anyOf"] if isinstance(b, Mapping)]
+        if all(isinstance(k, str) for k in kinds) and kinds:
+            yield "type: " + " or ".join(f"`{k}`" for k in kinds)
+    if required:
+        yield "required"
+    if isinstance(node.get("enum"), list):
+        yield "one of: " + ", ".join(f"`{v}`" for v in node["enum"])
+    words = {
+        "minLength": "at least {} characters",
+        "maxLength": "at most {} characters",
+        "pattern": "matches `{}`",
+        "minItems": "at least {} items",
+        "maxItems": "at most {} items",
+        "minContains": "at least {} items (declared as `minContains`)",
+        "maxContains": "at most {} items (declared as `maxContains`)",
+        "minimum": "at least {}",
+        "maximum": "at most {}",
+        "exclusiveMinimum": "greater than {}",
+        "exclusiveMaximum": "less than {}",
+    }
+    for keyword, wording in words.items():
+        if keyword in node and not isinstance(node[keyword], Mapping | list):
+            yield wording.format(node[keyword])
+    if isinstance(node.get("required"), list) and node["required"]:
+        yield "requires: " + ", ".join(f"`{name}`" for name in node["required"])
+
+
+def hover_text(schema: Mapping[str, Any], value: Any, pointer: str) -> str | None:
+    """Markdown describing the property at ``pointer``: name, description and limits."""
+    node = schema_for(schema, value, pointer)
+    if node is None:
+        return None
+    tokens = split(pointer)
+    parent = schema_for(schema, value, pointer[: pointer.rfind("/")]) if tokens else None
+    required = (
+        isinstance(parent, Mapping)
+        and isinstance(parent.get("required"), list)
+        and tokens[-1] in parent["required"]
+    )
+    name = tokens[-1] if tokens else "model card"
+    lines = [f"**{name}** `{pointer or '/'}`"]
+    description = node.get("description")
+    if isinstance(description, str) and description:
+        lines += ["", description]
+    limits = list(_limits(node, required))
+    if limits:
+        lines += ["", *(f"- {limit}" for limit in limits)]
+    return "\n".join(lines)
+
+
+def _contains(span: Span, offset: int) -> bool:
+    # The end is inclusive: a cursor just after a word still hovers that word.
+    return span.start <= offset <= span.end
+
+
+def node_at(document: Document, offset: int) -> tuple[str, Span] | None:
+    """The pointer and span of the key (or scalar value) under a character offset."""
+    stack: list[tuple[str, Any]] = [("", document.value)]
+    while stack:
+        pointer, node = stack.pop()
+        if isinstance(node, dict):
+            children: Iterator[tuple[str, Any]] = (
+                (join(pointer, key), child) for key, child in node.items() if isinstance(key, str)
+            )
+        elif isinstance(node, list):
+            children = ((join(pointer, i), child) for i, child in enumerate(node))
+        else:
+            continue
+        for child_pointer, child in children:
+            if isinstance(node, dict):
+                key_span = document.locate(child_pointer, "key")
+                if _contains(key_span, offset):
+                    return child_pointer, key_span
+            value_span = document.locate(child_pointer, "value")
+            if not _contains(value_span, offset):
+                continue
+            if isinstance(child, dict | list):
+                stack.append((child_pointer, child))
+            else:
+                return child_pointer, value_span
+    return None
+
+
+def hover_at(document: Document, schema: Mapping[str, Any], offset: int) -> HoverInfo | None:
+    """What to show when hovering at ``offset`` of a parsed card, if anything."""
+    if not isinstance(document.value, dict):
+        return None
+    found = node_at(document, offset)
+    if found is None:
+        return None
+    pointer, span = found
+    text = hover_text(schema, document.value, pointer)
+    return HoverInfo(text, span) if text else None
+
+
+# --------------------------------------------------------------------------- the server
+
+
+@dataclass(slots=True)
+class ServerState:
+    """What the server remembers between messages (one per server, never shared)."""
+
+    include: tuple[str, ...] = DEFAULT_INCLUDE
+    debounce: float = DEBOUNCE_SECONDS
+    shutdown_requested: bool = False
+    pending: dict[str, asyncio.Task[None]] = field(default_factory=dict)
+
+
+def is_card_file(path: str, include: Sequence[str]) -> bool:
+    """Whether a document's file name matches the include patterns (case-insensitive)."""
+    name = os.path.basename(path).lower()
+    lowered = path.replace(os.sep, "/").lower()
+    return any(
+        fnmatch.fnmatchcase(name, p.lower()) or fnmatch.fnmatchcase(lowered, p.lower())
+        for p in include
+    )
+
+
+def settings_for(path: str) -> Settings:
+    """The settings that apply to a document: the same discovery as the CLI when available."""
+    from cardlint.settings import DEFAULT_SETTINGS
+
+    return DEFAULT_SETTINGS
+
+
+def _severity(severity: Severity) -> lsp.DiagnosticSeverity:
+    from lsprotocol import types
+
+    return {
+        Severity.ERROR: types.DiagnosticSeverity.Error,
+        Severity.WARNING: types.DiagnosticSeverity.Warning,
+        Severity.INFO: types.DiagnosticSeverity.Information,
+    }[severity]
+
+
+def _range(positions: Positions, span: Span) -> lsp.Range:
+    from lsprotocol import types
+
+    (line, char), (end_line, end_char) = positions.range(span)
+    return types.Range(types.Position(line, char), types.Position(end_line, end_char))
+
+
+def to_lsp_diagnostic(diagnostic: Diagnostic, positions: Positions) -> lsp.Diagnostic:
+    """A cardlint diagnostic in LSP terms."""
+    from lsprotocol import types
+
+    url = rule_doc_url(diagnostic.code)
+    return types.Diagnostic(
+        range=_range(positions, diagnostic.span),
+        message=diagnostic.message,
+        severity=_severity(diagnostic.severity),
+        code=diagnostic.code,
+        code_description=types.CodeDescription(href=url) if url else None,
+        source=SOURCE,
+        data={"pointer": diagnostic.pointer},
+    )
+
+
+def _encoding(server: LanguageServer) -> str:
+    encoding = server.workspace.position_encoding
+    return str(getattr(encoding, "value", encoding) or "utf-16")
+
+
+def _lint(server: LanguageServer, state: ServerState, uri: str) -> tuple[FileResult, str] | None:
+    """Lint the current text of an open card document; ``None`` when it is not a card file."""
+    from cardlint.engine import check_text
+
+    document = server.workspace.get_text_document(uri)
+    if not is_card_file(document.path, state.include):
+        return None
+    text = document.source
+    return check_text(text, document.path, settings_for(document.path)), text
+
+
+def _publish(server: LanguageServer, state: ServerState, uri: str) -> None:
+    from urllib.parse import unquote
+
+    from lsprotocol import types
+
+    if unquote(uri) not in server.workspace.text_documents:  # closed while a lint was pending
+        return
+    version = server.workspace.get_text_document(uri).version
+    linted = _lint(server, state, uri)
+    if linted is None:
+        return
+    result, text = linted
+    positions = Positions(text, _encoding(server))
+    diagnostics = [to_lsp_diagnostic(d, positions) for d in result.diagnostics]
+    server.text_document_publish_diagnostics(
+        types.PublishDiagnosticsParams(uri=uri, diagnostics=diagnostics, version=version)
+    )
+
+
+def _cancel(state: ServerState, uri: str) -> None:
+    task = state.pending.pop(uri, None)
+    if task is not None:
+        task.cancel()
+
+
+def build_server() -> LanguageServer:
+    """A language server with cardlint's features registered (pygls must be importable)."""
+    from lsprotocol import types
+    from pygls.lsp.server import LanguageServer
+
+    from cardlint import __version__
+
+    # Full sync: cards are small, and pygls' incremental edits split lines with
+    # str.splitlines, which disagrees with LSP on U+2028, form feeds and friends.
+    server = LanguageServer(
+        SOURCE, __version__, text_document_sync_kind=types.TextDocumentSyncKind.Full
+    )
+    state = ServerState()
+
+    @server.feature(types.INITIALIZE)
+    def initialize(params: types.InitializeParams) -> None:
+        options = params.initialization_options
+        if isinstance(options, Mapping):
+            include = options.get("include")
+            if isinstance(include, list) and all(isinstance(p, str) for p in include):
+                state.include = tuple(include)
+            debounce = options.get("debounce")
+            if isinstance(debounce, int | float) and not isinstance(debounce, bool):
+                state.debounce = max(0.0, float(debounce) / 1000)
+
+    @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
+    def did_open(params: types.DidOpenTextDocumentParams) -> None:
+        _publish(server, state, params.text_document.uri)
+
+    @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
+    def did_save(params: types.DidSaveTextDocumentParams) -> None:
+        _cancel(state, params.text_document.uri)
+        _publish(server, state, params.text_document.uri)
+
+    @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
+    def did_change(params: types.DidChangeTextDocumentParams) -> None:
+        uri = params.text_document.uri
+        _cancel(state, uri)
+
+        async def later() -> None:
+            await asyncio.sleep(state.debounce)
+            state.pending.pop(uri, None)
+            _publish(server, state, uri)
+
+        state.pending[uri] = asyncio.ensure_future(later())
+
+    @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
+    def did_close(params: types.DidCloseTextDocumentParams) -> None:
+        uri = params.text_document.uri
+        _cancel(state, uri)
+        server.text_document_publish_diagnostics(
+            types.PublishDiagnosticsParams(uri=uri, diagnostics=[])
+        )
+
+    @server.feature(types.TEXT_DOCUMENT_HOVER)
+    def hover(params: types.HoverParams) -> types.Hover | None:
+        return _hover(server, state, params)
+
+    @server.feature(
+        types.TEXT_DOCUMENT_CODE_ACTION,
+        types.CodeActionOptions(
+            code_action_kinds=[types.CodeActionKind.QuickFix, FIX_ALL_KIND],
+            resolve_provider=False,
+        ),
+    )
+    def code_action(params: types.CodeActionParams) -> list[types.CodeAction] | None:
+        return _code_actions(server, state, params)
+
+    @server.feature(types.SHUTDOWN)
+    def shutdown(*_: object) -> None:
+        state.shutdown_requested = True
+        for uri in list(state.pending):
+            _cancel(state, uri)
+
+    server.cardlint_state = state  # type: ignore[attr-defined]
+    return server
+
+
+def _hover(server: LanguageServer, state: ServerState, params: lsp.HoverParams) -> lsp.Hover | None:
+    from lsprotocol import types
+
+    from cardlint.document import parse, sniff_format
+    from cardlint.schema import SchemaError, load_schema
+
+    source = server.workspace.get_text_document(params.text_document.uri)
+    if not is_card_file(source.path, state.include):
+        return None
+    settings = settings_for(source.path)
+    try:
+        schema = load_schema(settings.schema).document
+    except SchemaError:
+        return None
+    text = source.source
+    document = parse(text, sniff_format(source.path, text), settings.limits)
+    positions = Positions(text, _encoding(server))
+    offset = positions.offset(params.position.line, params.position.character)
+    info = hover_at(document, schema, offset)
+    if info is None:
+        return None
+    return types.Hover(
+        contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value=info.markdown),
+        range=_range(positions, info.span),
+    )
+
+
+def _code_actions(
+    server: LanguageServer, state: ServerState, params: lsp.CodeActionParams
+) -> list[lsp.CodeAction] | None:
+    return None
+
+
+def serve(argv: Sequence[str] = ()) -> int:
+    """Run the server over stdin/stdout until ``exit``; the process status per the protocol:
+    0 after ``shutdown``, 1 when the client exits (or vanishes) without asking for it.
+    """
+    try:
+        server = build_server()
+    except ImportError as exc:
+        raise LspUnavailable(
+            f"the language server needs pygls ({exc.name or exc}): pip install 'cardlint[lsp]'"
+        ) from None
+    server.start_io()
+    state: ServerState = server.cardlint_state  # type: ignore[attr-defined]
+    return 0 if state.shutdown_requested else 1
