@@ -15,6 +15,10 @@ from cardlint.diagnostics import Severity
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
+# Kept here, not imported from cardlint.report, so that `cardlint --help` stays cheap;
+# tests/test_report_lines.py checks the two lists agree.
+FORMATS = ("text", "full", "concise", "json", "json-lines", "sarif", "github", "junit", "gitlab")
+
 
 def _codes(values: Sequence[str]) -> tuple[str, ...]:
     out: list[str] = []
@@ -47,10 +51,16 @@ def main() -> None:
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(["text", "full", "json"]),
+    type=click.Choice(FORMATS),
     default="text",
     show_default=True,
     help="Output format.",
+)
+@click.option(
+    "-o",
+    "--output-file",
+    type=click.Path(dir_okay=False, writable=True, allow_dash=True),
+    help="Write the report to this file instead of standard output.",
 )
 @click.option("--stdin-filename", metavar="NAME", help="Name (and format) of the text read from -.")
 @click.option("-q", "--quiet", is_flag=True, help="Print errors only, no summary.")
@@ -81,6 +91,7 @@ def check(
     paths: tuple[str, ...],
     schema: str,
     output_format: str,
+    output_file: str | None,
     stdin_filename: str | None,
     quiet: bool,
     verbose: bool,
@@ -97,7 +108,7 @@ def check(
     """Check model card files and directories (default: the current directory)."""
     from cardlint.document import Limits
     from cardlint.engine import UsageError
-    from cardlint.report import ReportOptions, write_report
+    from cardlint.report import ReportOptions
     from cardlint.schema import SchemaError, load_schema
     from cardlint.settings import Settings
 
@@ -119,21 +130,34 @@ def check(
         _fail(str(exc))
     if not results and not quiet:
         click.echo("cardlint: no model card files found", err=True)
+    to_stdout = output_file in (None, "-")
+    tty = to_stdout and sys.stdout.isatty()
     color = (
-        output_format != "json"
-        and not no_color
-        and "NO_COLOR" not in os.environ
-        and sys.stdout.isatty()
+        output_format in ("text", "full") and not no_color and "NO_COLOR" not in os.environ and tty
     )
     options = ReportOptions(
         color=color,
-        show_source=show_source or output_format == "full" or sys.stdout.isatty(),
+        show_source=show_source or output_format == "full" or tty,
         quiet=quiet,
         verbose=verbose,
+        fail_on=settings.fail_on,
     )
-    write_report(output_format, results, sys.stdout, options)
+    _write(output_format, results, output_file, options)
     failed = any(settings.fails(d.severity) for r in results for d in r.diagnostics)
     sys.exit(EXIT_FINDINGS if failed and not exit_zero else EXIT_OK)
+
+
+def _write(fmt: str, results: list[Any], output_file: str | None, options: Any) -> None:
+    from cardlint.report import write_report
+
+    if output_file in (None, "-"):
+        write_report(fmt, results, sys.stdout, options)
+        return
+    try:
+        with open(output_file, "w", encoding="utf-8", newline="\n") as stream:
+            write_report(fmt, results, stream, options)
+    except OSError as exc:
+        _fail(f"cannot write {output_file}: {exc.strerror or exc}")
 
 
 def _run(paths: list[str], settings: Any, stdin_filename: str | None) -> list[Any]:

@@ -1,0 +1,40 @@
+"""``--format concise``: ``path:line:col: CODE message``, one line per finding, nothing else.
+
+The shape editors' error formats expect (Vim ``errorformat``, VS Code problem matchers,
+nvim-lint). Severities other than error are tagged ``[warning]`` / ``[info]`` after the code,
+as in the text format; no summary is printed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TextIO
+
+from cardlint.diagnostics import Diagnostic, Severity
+from cardlint.engine import FileResult
+from cardlint.report import ReportOptions
+from cardlint.text import safe_text
+
+
+def one_line(text: str) -> str:
+    """``text`` safe for a line-oriented stream: no line breaks, no control characters.
+
+    >>> one_line("a\\nb\\rc")
+    'a\\\\nb\\\\x0dc'
+    """
+    # U+2028/U+2029 end a line for str.splitlines and for some editors
+    text = safe_text(text).replace("\n", "\\n")
+    return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+
+
+def concise_line(d: Diagnostic) -> str:
+    tag = "" if d.severity is Severity.ERROR else f" [{d.severity.value}]"
+    return one_line(f"{d.path}:{d.span.line}:{d.span.column}: {d.code}{tag} {d.message}")
+
+
+def write_concise(results: Sequence[FileResult], stream: TextIO, options: ReportOptions) -> None:
+    for result in results:
+        for d in result.diagnostics:
+            if options.quiet and d.severity is not Severity.ERROR:
+                continue
+            stream.write(concise_line(d) + "\n")

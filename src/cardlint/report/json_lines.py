@@ -1,0 +1,22 @@
+"""``--format json-lines``: one JSON object per finding per line, the fields of ``--format json``.
+
+Each line is a complete JSON document (``jq -c``, log shippers), so a consumer can stream the
+output without waiting for the run to end.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import TextIO
+
+from cardlint.engine import FileResult
+from cardlint.report.json import diagnostic_json
+from cardlint.text import safe_text
+
+
+def write_json_lines(results: Sequence[FileResult], stream: TextIO) -> None:
+    for result in results:
+        for d in result.diagnostics:
+            # ensure_ascii keeps every line 7-bit and free of raw line breaks or surrogates
+            stream.write(safe_text(json.dumps(diagnostic_json(d), ensure_ascii=True)) + "\n")
