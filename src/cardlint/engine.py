@@ -16,6 +16,7 @@ from cardlint import codes
 from cardlint.cards import find_cards
 from cardlint.diagnostics import Diagnostic, Finding, Severity
 from cardlint.document import Decoded, Document, decode, parse, sniff_format
+from cardlint.edits import make_fix
 from cardlint.rules import CHECKS, REGISTRY
 from cardlint.rules.base import Card
 from cardlint.settings import DEFAULT_SETTINGS, Settings
@@ -109,6 +110,7 @@ def _place(
                 message=finding.message,
                 pointer=finding.pointer,
                 span=span,
+                fix=make_fix(finding.fix, document) if finding.fix is not None else None,
                 fix_intent=finding.fix,
             )
         )

@@ -1,0 +1,410 @@
+"""Applying fixes: passes until stable, a check that nothing else changed, atomic writes.
+
+The fixer knows no rules. It takes the fixes the engine placed on diagnostics (edits over the
+text, made from each rule's intent by :mod:`cardlint.edits`), applies those that do not collide,
+lints the new text, and goes again until no fix applies (at most :data:`MAX_PASSES` passes).
+After every pass the new text is parsed and compared with what the intents say it must mean:
+the targeted values changed as intended and every other value exactly as before. If not, the
+whole file is left as it was and an ``X002`` diagnostic says which fix and why.
+
+>>> from cardlint.engine import check_text
+>>> print(fix_result(check_text("intended_uses:\\n  risk_rating: high  # why\\n", "c.yaml")).text)
+intended_uses:
+  risk_rating: High  # why
+<BLANKLINE>
+"""
+
+from __future__ import annotations
+
+import contextlib
+import copy
+import difflib
+import math
+import os
+import re
+import stat
+import tempfile
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from cardlint import codes
+from cardlint.diagnostics import (
+    Diagnostic,
+    Edit,
+    FixIntent,
+    QuoteScalar,
+    RemoveProperty,
+    RenameKey,
+    ReplaceValue,
+    Severity,
+)
+from cardlint.document import Decoded, Document, parse
+from cardlint.edits import apply_edits, key_start
+from cardlint.engine import FileResult, check_text
+from cardlint.pointer import join, last, parent, split
+from cardlint.settings import DEFAULT_SETTINGS, Settings
+from cardlint.span import Span
+
+MAX_PASSES = 10
+"""Fixes that enable other fixes run in later passes; this bounds the loop."""
+
+_LINES = re.compile(r"[^\n]*\n|[^\n]+")
+
+
+@dataclass(frozen=True, slots=True)
+class FixOutcome:
+    """What fixing one file came to.
+
+    ``text`` is the fixed text (the original when nothing applied or the fix was abandoned),
+    ``applied`` the diagnostics whose fixes went in (positions as in the pass that applied
+    them), ``result`` what remains to report: the findings of the final text, plus an ``X002``
+    diagnostic when the fixes were abandoned or could not be written.
+    """
+
+    path: str
+    original: str
+    text: str
+    applied: tuple[Diagnostic, ...]
+    result: FileResult
+    abandoned: str | None = None
+
+    @property
+    def changed(self) -> bool:
+        return self.text != self.original
+
+
+def fix_result(
+    result: FileResult, settings: Settings = DEFAULT_SETTINGS, *, unsafe: bool = False
+) -> FixOutcome:
+    """Apply the fixes of one linted file in memory (nothing is written).
+
+    ``unsafe`` adds fixes whose applicability is ``unsafe`` to the safe ones.
+    """
+    document = result.document
+    if document is None:
+        return FixOutcome(result.path, "", "", (), result)
+    if result.decoded is None:  # text handed in directly: it is written back as UTF-8
+        result = replace(result, decoded=Decoded(document.text, "utf-8", b""))
+    assert result.decoded is not None
+    original = document.text
+    text, current, applied = original, result, []
+    for _ in range(MAX_PASSES):
+        chosen = choose(current.diagnostics, unsafe=unsafe)
+        if not chosen:
+            break
+        assert current.document is not None
+        new_text = apply_edits(text, (e for d in chosen for e in d.fix.edits))  # type: ignore[union-attr]
+        reason = verify(current.document, new_text, chosen, result.decoded, settings)
+        if reason is not None:
+            return _abandoned(result, original, current.document, chosen, reason, settings)
+        applied.extend(chosen)
+        text = new_text
+        current = check_text(
+            text, result.path, settings, decoded=replace(result.decoded, text=text)
+        )
+    return FixOutcome(result.path, original, text, tuple(applied), current)
+
+
+def choose(diagnostics: Iterable[Diagnostic], *, unsafe: bool = False) -> list[Diagnostic]:
+    """The fixes one pass applies: in text order, skipping any whose edits collide with, or
+    whose pointers are touched by, a fix already chosen (it waits for the next pass)."""
+    candidates = sorted(
+        (
+            d
+            for d in diagnostics
+            if d.fix is not None
+            and d.fix.edits
+            and d.fix_intent is not None
+            and (unsafe or d.fix.applicability == "safe")
+        ),
+        key=lambda d: (d.fix.edits[0].span.start, d.code),  # type: ignore[union-attr]
+    )
+    chosen: list[Diagnostic] = []
+    taken_edits: list[Edit] = []
+    taken_pointers: set[str] = set()
+    for d in candidates:
+        assert d.fix is not None and d.fix_intent is not None
+        pointers = _touched(d.fix_intent)
+        if pointers & taken_pointers:
+            continue
+        if any(_collide(a, b) for a in d.fix.edits for b in taken_edits):
+            continue
+        chosen.append(d)
+        taken_edits.extend(d.fix.edits)
+        taken_pointers |= pointers
+    return chosen
+
+
+def _touched(intent: FixIntent) -> set[str]:
+    out: set[str] = set()
+    for action in intent.actions:
+        out.add(action.pointer)
+        if isinstance(action, RenameKey):
+            out.add(join(parent(action.pointer), action.new_key))
+    return out
+
+
+def _collide(a: Edit, b: Edit) -> bool:
+    if a.span.start == b.span.start:
+        return True
+    return a.span.start < b.span.end and b.span.start < a.span.end
+
+
+# -- verification ---------------------------------------------------------------------------
+
+
+def verify(
+    before: Document,
+    new_text: str,
+    fixes: Sequence[Diagnostic],
+    decoded: Decoded,
+    settings: Settings = DEFAULT_SETTINGS,
+) -> str | None:
+    """Why ``new_text`` must not replace ``before``'s text, or ``None`` when it may.
+
+    It must encode as the file did, parse, have no problem the old text did not have, and
+    hold exactly the value the fixes' intents describe: targeted values changed as intended,
+    every other value unchanged.
+    """
+    try:
+        new_text.encode(decoded.encoding)
+    except UnicodeEncodeError:
+        return f"the fixed text cannot be encoded as {decoded.encoding.upper()}"
+    after = parse(new_text, before.format, settings.limits)
+    if after.value is None and before.value is not None:
+        problem = after.problems[0] if after.problems else None
+        what = f": {problem.message}" if problem else ""
+        return f"the fixed text would not parse{what}"
+    grown = Counter(p.code for p in after.problems) - Counter(p.code for p in before.problems)
+    if grown:
+        code = next(iter(grown))
+        problem = next(p for p in after.problems if p.code == code)
+        return f"the fix would add a problem ({code}: {problem.message})"
+    expected = expected_value(before, (d.fix_intent for d in fixes if d.fix_intent))
+    where = first_difference(expected, after.value)
+    if where is not None:
+        return f"the value at {where or 'the top level'} would not be what the fix intends"
+    return None
+
+
+def expected_value(document: Document, intents: Iterable[FixIntent]) -> Any:
+    """The value ``document`` must hold after the intents are carried out."""
+    value = copy.deepcopy(document.value)
+    actions = [a for intent in intents for a in intent.actions]
+    for action in actions:
+        if isinstance(action, ReplaceValue):
+            value = _set(value, action.pointer, copy.deepcopy(action.value))
+        elif isinstance(action, QuoteScalar):
+            value = _set(value, action.pointer, document.scalar_text(action.pointer))
+    renames = [a for a in actions if isinstance(a, RenameKey)]
+    for action in sorted(renames, key=lambda a: -len(split(a.pointer))):
+        owner = _get(value, parent(action.pointer))
+        if isinstance(owner, dict) and last(action.pointer) in owner:
+            owner[action.new_key] = owner.pop(last(action.pointer))
+    for action in actions:
+        if not isinstance(action, RemoveProperty):
+            continue
+        effective = key_start(document, action.pointer)
+        if action.span is None or action.span.start == effective:
+            owner = _get(value, parent(action.pointer))
+            if isinstance(owner, dict):
+                owner.pop(last(action.pointer), None)
+    return value
+
+
+def _get(value: Any, pointer: str) -> Any:
+    node = value
+    for token in split(pointer):
+        if isinstance(node, dict):
+            node = node.get(token)
+        elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
+            node = node[int(token)]
+        else:
+            return None
+    return node
+
+
+def _set(value: Any, pointer: str, new: Any) -> Any:
+    if not pointer:
+        return new
+    owner = _get(value, parent(pointer))
+    token = last(pointer)
+    if isinstance(owner, dict):
+        owner[token] = new
+    elif isinstance(owner, list) and token.isdigit() and int(token) < len(owner):
+        owner[int(token)] = new
+    return value
+
+
+def first_difference(a: Any, b: Any, pointer: str = "") -> str | None:
+    """The pointer of the first place where ``a`` and ``b`` differ in value or type."""
+    if type(a) is not type(b):
+        return pointer
+    if isinstance(a, dict):
+        for key in a:
+            if key not in b:
+                return join(pointer, key)
+            found = first_difference(a[key], b[key], join(pointer, key))
+            if found is not None:
+                return found
+        extra = next((k for k in b if k not in a), None)
+        return None if extra is None else join(pointer, extra)
+    if isinstance(a, list):
+        for i, (x, y) in enumerate(zip(a, b, strict=False)):
+            found = first_difference(x, y, f"{pointer}/{i}")
+            if found is not None:
+                return found
+        return None if len(a) == len(b) else pointer
+    if isinstance(a, float) and math.isnan(a) and math.isnan(b):
+        return None
+    return None if a == b else pointer
+
+
+def _abandoned(
+    result: FileResult,
+    original: str,
+    current: Document,
+    chosen: Sequence[Diagnostic],
+    reason: str,
+    settings: Settings,
+) -> FixOutcome:
+    assert result.decoded is not None and result.document is not None
+    culprit = None
+    for d in chosen:
+        alone = apply_edits(current.text, d.fix.edits)  # type: ignore[union-attr]
+        why = verify(current, alone, [d], result.decoded, settings)
+        if why is not None:
+            culprit, reason = d, why
+            break
+    if culprit is not None:
+        message = f"fix for {culprit.code} abandoned, file left unchanged: {reason}"
+        span = result.document.locate(culprit.pointer)
+        pointer = culprit.pointer
+    else:
+        fixed = ", ".join(sorted({d.code for d in chosen}))
+        message = f"fixes for {fixed} abandoned, file left unchanged: {reason}"
+        span, pointer = Span(1, 1, 1, 1, 0, 0), ""
+    reported = with_diagnostic(
+        result, _x002(result.path, message, pointer, span, settings), settings
+    )
+    return FixOutcome(result.path, original, original, (), reported, message)
+
+
+def _x002(path: str, message: str, pointer: str, span: Span, settings: Settings) -> Diagnostic:
+    from cardlint.rules import REGISTRY
+
+    rule = REGISTRY.get(codes.FIX_ABANDONED)
+    default = rule.severity if rule is not None else Severity.ERROR
+    return Diagnostic(
+        path,
+        codes.FIX_ABANDONED,
+        settings.severity_of(codes.FIX_ABANDONED, default),
+        message,
+        pointer,
+        span,
+    )
+
+
+def with_diagnostic(result: FileResult, extra: Diagnostic, settings: Settings) -> FileResult:
+    """``result`` with one more diagnostic (if its code is selected), in position order."""
+    if not settings.is_enabled(extra.code):
+        return result
+    diagnostics = tuple(sorted((*result.diagnostics, extra), key=lambda d: d.sort_key))
+    return replace(result, diagnostics=diagnostics)
+
+
+# -- writing --------------------------------------------------------------------------------
+
+
+def encode(text: str, decoded: Decoded) -> bytes:
+    """``text`` as the file's bytes: the same encoding and byte order mark it was read with."""
+    return decoded.bom + text.encode(decoded.encoding)
+
+
+def write_outcome(
+    outcome: FixOutcome, original: FileResult, settings: Settings = DEFAULT_SETTINGS
+) -> FixOutcome:
+    """Write a changed outcome to its file atomically; on failure the file is untouched and
+    the returned outcome reports the original findings plus an ``X002`` saying why."""
+    if not outcome.changed or original.decoded is None:
+        return outcome
+    reason = write_atomically(
+        outcome.path,
+        encode(outcome.original, original.decoded),
+        encode(outcome.text, original.decoded),
+    )
+    if reason is None:
+        return outcome
+    message = f"fixes not written: {reason}"
+    x002 = _x002(outcome.path, message, "", Span(1, 1, 1, 1, 0, 0), settings)
+    reported = with_diagnostic(original, x002, settings)
+    return FixOutcome(outcome.path, outcome.original, outcome.original, (), reported, message)
+
+
+def write_atomically(path: str, expected: bytes, data: bytes) -> str | None:
+    """Replace the file at ``path`` (through a symbolic link, the file it names) with
+    ``data`` if it still holds ``expected``: a temporary file in the same directory, then
+    ``os.replace``, keeping the mode. Returns why it did not write, or ``None``."""
+    target = os.path.realpath(path)
+    try:
+        info = os.stat(target)
+        if not info.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(
+            target, os.W_OK
+        ):
+            return "the file is read-only"
+        with open(target, "rb") as handle:
+            current = handle.read(len(expected) + 1)
+    except OSError as exc:
+        return f"cannot read the file again: {exc.strerror or exc}"
+    if current != expected:
+        return "the file changed on disk after it was read"
+    directory, name = os.path.split(target)
+    try:
+        fd, temp = tempfile.mkstemp(prefix=f".{name}.", suffix=".cardlint-tmp", dir=directory)
+    except OSError as exc:
+        return f"cannot create a temporary file in {directory or '.'}: {exc.strerror or exc}"
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temp, stat.S_IMODE(info.st_mode))
+        with contextlib.suppress(OSError):  # keeping the owner needs privileges we may lack
+            os.chown(temp, info.st_uid, info.st_gid)
+        os.replace(temp, target)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        return f"cannot write the file: {exc.strerror or exc}"
+    return None
+
+
+# -- showing --------------------------------------------------------------------------------
+
+
+def unified_diff(label: str, before: str, after: str, decoded: Decoded | None = None) -> str:
+    """A unified diff from ``before`` to ``after`` that ``git apply`` accepts: ``a/``/``b/``
+    paths, line endings kept, ``\\ No newline at end of file`` where a line ends the file
+    without one, and a UTF-8 byte order mark kept on the first line."""
+    old, new = _lines(before), _lines(after)
+    if decoded is not None and decoded.bom and decoded.encoding == "utf-8":
+        old[:1] = ["\ufeff" + line for line in old[:1]]
+        new[:1] = ["\ufeff" + line for line in new[:1]]
+    label = label.replace(os.sep, "/")
+    out: list[str] = []
+    diff = difflib.unified_diff(old, new, f"a/{label}", f"b/{label}", n=3)
+    for index, line in enumerate(diff):
+        if index < 2 or line.startswith("@@"):  # headers; content lines start with " -+"
+            out.append(line if line.endswith("\n") else line + "\n")
+        elif line.endswith("\n"):
+            out.append(line)
+        else:
+            out.append(line + "\n\\ No newline at end of file\n")
+    return "".join(out)
+
+
+def _lines(text: str) -> list[str]:
+    """Lines split at ``\\n`` only, as git does (a ``\\r`` stays part of its line)."""
+    return _LINES.findall(text)
