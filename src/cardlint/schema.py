@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -23,8 +23,9 @@ from referencing.exceptions import NoSuchResource, Unresolvable
 from cardlint import codes
 from cardlint.diagnostics import Finding, FixIntent, QuoteScalar, RenameKey, ReplaceValue
 from cardlint.pointer import from_path, join, split
-from cardlint.resources import SCHEMA_FILES, load_vendored
-from cardlint.text import json_type, or_list, shorten, suggest
+from cardlint.resources import SCHEMA_FILES
+from cardlint.strict import annotation, strict_schema
+from cardlint.text import json_type, normalise_name, or_list, shorten, suggest
 
 METRIC_TYPES = ("number", "string", "boolean", "linear_graph", "bar_chart", "matrix")
 _METRIC_BRANCH = {
@@ -118,7 +119,8 @@ _CACHE: dict[str, CardSchema] = {}
 def _vendored(name: str) -> CardSchema:
     cached = _CACHE.get(name)
     if cached is None:
-        cached = _CACHE[name] = CardSchema.from_document(name, load_vendored(name))
+        # Validate with the corrected copy: the L codes come from its annotated keywords.
+        cached = _CACHE[name] = CardSchema.from_document(name, strict_schema(name))
     return cached
 
 
@@ -148,10 +150,23 @@ class _ErrorMapper:
     def map(self, error: ValidationError) -> Iterator[Finding]:
         pointer = from_path(error.absolute_path)
         handler = getattr(self, f"_on_{error.validator}", None)
-        if handler is not None:
-            yield from handler(error, pointer)
+        if handler is None:
+            found: Iterator[Finding] = iter(
+                (Finding(codes.CONSTRAINT, pointer, _plain(error.message)),)
+            )
+        else:
+            found = handler(error, pointer)
+        corrected = annotation(error.schema, str(error.validator))
+        if corrected is None:
+            yield from found
             return
-        yield Finding(codes.CONSTRAINT, pointer, _plain(error.message))
+        # A keyword the strict schema corrected: the published schema would have passed this,
+        # so say so under the rule's own code. YAML traps keep their code (their fix differs).
+        code, why = corrected
+        for finding in found:
+            if finding.code.startswith("S"):
+                finding = replace(finding, code=code, message=f"{finding.message}; {why}")
+            yield finding
 
     # -- keyword handlers --------------------------------------------------------------
 
@@ -231,7 +246,18 @@ class _ErrorMapper:
         for key in error.instance:
             if key in props or any(re.search(p, key) for p in patterns):
                 continue
+            if key in _STANDALONE_ONLY.get(pointer, ()):
+                yield Finding(
+                    codes.UNKNOWN_PROPERTY,
+                    join(pointer, key),
+                    f"{shorten(key)} belongs to the standalone model card schema, not to a model "
+                    "package's card; check standalone cards with --schema model-card",
+                    target="key",
+                )
+                continue
             match, certain = suggest(key, props)
+            if match is None:
+                match = _shared_words(key, props)
             hint = f' (did you mean "{match}"?)' if match else ""
             allowed = ", ".join(props) if props else "none"
             fix = None
@@ -264,7 +290,8 @@ class _ErrorMapper:
             codes.MAX_LENGTH,
             pointer,
             f"{_property_name(pointer)} is {len(error.instance)} characters long; "
-            f"at least {error.validator_value} are required",
+            f"at least {error.validator_value} "
+            f"{'is' if error.validator_value == 1 else 'are'} required",
         )
 
     def _on_pattern(self, error: ValidationError, pointer: str) -> Iterator[Finding]:
@@ -365,6 +392,49 @@ class _ErrorMapper:
         for sub in error.context or ():
             if sub.relative_schema_path and sub.relative_schema_path[0] == index:
                 yield from self.map(sub)
+
+
+# Properties only the standalone model card (CreateModelCard) has, by the object holding them.
+_STANDALONE_ONLY: dict[str, frozenset[str]] = {
+    "": frozenset({"model_package_details"}),
+    "/model_overview": frozenset(
+        {
+            "model_id",
+            "model_name",
+            "model_description",
+            "model_version",
+            "model_owner",
+            "problem_type",
+            "algorithm_type",
+            "inference_environment",
+        }
+    ),
+}
+
+
+def _shared_words(key: str, choices: list[str]) -> str | None:
+    """The one choice that starts with the same two or more words as ``key``
+    (``factors_affecting_performance`` → ``factors_affecting_model_efficiency``), else ``None``.
+    """
+    words = normalise_name(key).split("_")
+    best, found = 1, []
+    for choice in choices:
+        other = normalise_name(choice).split("_")
+        same = _common_prefix(words, other)
+        if same > best:
+            best, found = same, [choice]
+        elif same == best and same > 1:
+            found.append(choice)
+    return found[0] if len(found) == 1 else None
+
+
+def _common_prefix(first: list[str], second: list[str]) -> int:
+    count = 0
+    for a, b in zip(first, second, strict=False):
+        if a != b:
+            break
+        count += 1
+    return count
 
 
 def _is_metric_union(branches: Any) -> bool:

@@ -10,6 +10,9 @@ from __future__ import annotations
 from types import MappingProxyType
 
 from cardlint.rules import (
+    l001_array_limit,
+    l002_unanchored_length,
+    l003_objective_function,
     p001_syntax_error,
     p002_duplicate_key,
     p003_undecodable,
@@ -40,6 +43,9 @@ from cardlint.rules import (
 from cardlint.rules.base import Card, Rule
 
 _MODULES = (
+    l001_array_limit,
+    l002_unanchored_length,
+    l003_objective_function,
     p001_syntax_error,
     p002_duplicate_key,
     p003_undecodable,
