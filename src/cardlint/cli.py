@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 from collections.abc import Sequence
 from dataclasses import replace
@@ -87,6 +88,12 @@ def main() -> None:
     metavar="BYTES",
     help="Files larger than this are reported, not read.",
 )
+@click.option("--fix", is_flag=True, help="Apply safe fixes in place (with -: print fixed text).")
+@click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, apply unsafe fixes too.")
+@click.option(
+    "--diff", "show_diff", is_flag=True, help="Print a diff of what --fix would do; write nothing."
+)
+@click.option("--show-fixes", is_flag=True, help="List the fixes applied.")
 def check(
     paths: tuple[str, ...],
     schema: str,
@@ -104,6 +111,10 @@ def check(
     fail_on: str,
     strict: bool,
     max_file_size: int,
+    fix: bool,
+    unsafe_fixes: bool,
+    show_diff: bool,
+    show_fixes: bool,
 ) -> None:
     """Check model card files and directories (default: the current directory)."""
     from cardlint.document import Limits
@@ -124,10 +135,15 @@ def check(
         load_schema(schema)
     except SchemaError as exc:
         _fail(str(exc))
+    raw: dict[int, bytes] = {}
     try:
-        results = _run(list(paths) or ["."], settings, stdin_filename)
+        results = _run(list(paths) or ["."], settings, stdin_filename, raw)
     except UsageError as exc:
         _fail(str(exc))
+    if fix or show_diff:
+        results, pending = _fix_files(results, settings, raw, unsafe_fixes, show_diff, show_fixes)
+        if show_diff:
+            sys.exit(EXIT_FINDINGS if pending and not exit_zero else EXIT_OK)
     if not results and not quiet:
         click.echo("cardlint: no model card files found", err=True)
     to_stdout = output_file in (None, "-")
@@ -142,16 +158,19 @@ def check(
         verbose=verbose,
         fail_on=settings.fail_on,
     )
-    _write(output_format, results, output_file, options)
+    _write(output_format, results, output_file, options, err=fix and bool(raw))
     failed = any(settings.fails(d.severity) for r in results for d in r.diagnostics)
     sys.exit(EXIT_FINDINGS if failed and not exit_zero else EXIT_OK)
 
 
-def _write(fmt: str, results: list[Any], output_file: str | None, options: Any) -> None:
+def _write(
+    fmt: str, results: list[Any], output_file: str | None, options: Any, err: bool = False
+) -> None:
     from cardlint.report import write_report
 
     if output_file in (None, "-"):
-        write_report(fmt, results, sys.stdout, options)
+        # With `- --fix` standard output carries the fixed text: the report goes to stderr.
+        write_report(fmt, results, sys.stderr if err else sys.stdout, options)
         return
     try:
         with open(output_file, "w", encoding="utf-8", newline="\n") as stream:
@@ -160,7 +179,12 @@ def _write(fmt: str, results: list[Any], output_file: str | None, options: Any) 
         _fail(f"cannot write {output_file}: {exc.strerror or exc}")
 
 
-def _run(paths: list[str], settings: Any, stdin_filename: str | None) -> list[Any]:
+def _run(
+    paths: list[str],
+    settings: Any,
+    stdin_filename: str | None,
+    raw: dict[int, bytes] | None = None,
+) -> list[Any]:
     from cardlint.engine import UsageError, check_bytes, check_file, unreadable
     from cardlint.files import discover
 
@@ -168,6 +192,8 @@ def _run(paths: list[str], settings: Any, stdin_filename: str | None) -> list[An
     for found in discover(paths):
         if found.path == "-":
             data = sys.stdin.buffer.read(settings.limits.max_file_size + 1)
+            if raw is not None:  # kept for `--fix`, which prints the text back
+                raw[len(results)] = data
             results.append(check_bytes(data, stdin_filename or "<stdin>", settings))
             continue
         if found.error is not None:
@@ -183,6 +209,63 @@ def _run(paths: list[str], settings: Any, stdin_filename: str | None) -> list[An
                 raise UsageError(f"{found.path}: {reason}") from None
             results.append(unreadable(found.path, reason, settings))
     return results
+
+
+def _fix_files(
+    results: list[Any],
+    settings: Any,
+    raw: dict[int, bytes],
+    unsafe: bool,
+    diff: bool,
+    show: bool,
+) -> tuple[list[Any], bool]:
+    """Fix each file (or with ``diff`` print what would change); returns what remains to
+    report and whether any fix is pending. Messages about fixes go to stderr."""
+    from cardlint.fixer import encode, fix_result, unified_diff, write_outcome
+
+    remaining, pending, fixed, files, more = [], False, 0, 0, 0
+    for index, result in enumerate(results):
+        outcome = fix_result(result, settings, unsafe=unsafe)
+        if diff:
+            if outcome.changed:
+                label = os.path.relpath(result.path) if index not in raw else result.path
+                patch = unified_diff(label, outcome.original, outcome.text, result.decoded)
+                sys.stdout.buffer.write(patch.encode("utf-8", "surrogateescape"))
+            pending = pending or outcome.changed or outcome.abandoned is not None
+        elif index in raw:
+            _echo_fixed(outcome, result, raw[index], encode)
+        else:
+            outcome = write_outcome(outcome, result, settings)
+        if outcome.abandoned is not None:
+            click.echo(f"{result.path}: {outcome.abandoned}", err=True)
+        fixed += len(outcome.applied)
+        files += bool(outcome.applied)
+        more += sum(
+            1 for d in outcome.result.diagnostics if d.fix and d.fix.applicability == "unsafe"
+        )
+        if show:
+            for d in outcome.applied:
+                where = f"{d.path}:{d.span.line}:{d.span.column}"
+                click.echo(f"  {where}: {d.code} {d.fix.message}", err=True)
+        remaining.append(outcome.result)
+    if fixed:
+        verb = "Would fix" if diff else "Fixed"
+        noun = "finding" if fixed == 1 else "findings"
+        click.echo(f"{verb} {fixed} {noun} in {files} file{'' if files == 1 else 's'}.", err=True)
+    if more and not unsafe:
+        click.echo(f"{more} more fix{'' if more == 1 else 'es'} with --unsafe-fixes.", err=True)
+    return remaining, pending
+
+
+def _echo_fixed(outcome: Any, result: Any, data: bytes, encode: Any) -> None:
+    """Print the (fixed) text read from stdin; text that could not be read passes through."""
+    out = sys.stdout.buffer
+    if result.decoded is not None and result.document is not None:
+        out.write(encode(outcome.text, result.decoded))
+    else:
+        out.write(data)
+        shutil.copyfileobj(sys.stdin.buffer, out)  # the rest of an over-long input
+    out.flush()
 
 
 @main.command("rules")
