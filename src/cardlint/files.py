@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 DEFAULT_INCLUDE = (
@@ -42,15 +42,21 @@ def discover(
     paths: Sequence[str],
     include: Sequence[str] = DEFAULT_INCLUDE,
     exclude: Sequence[str] = (),
+    include_for: Callable[[str], Sequence[str] | None] | None = None,
 ) -> Iterator[Found]:
-    """Files to lint, in the order given; each directory's files sorted by path."""
+    """Files to lint, in the order given; each directory's files sorted by path.
+
+    ``include_for(directory)``, when given, names the patterns for a directory on the command
+    line (its configuration's ``include``); ``None`` from it means ``include``.
+    """
     seen: set[str] = set()
     for path in paths:
         if path == "-":
             yield Found("-", True)
             continue
         if os.path.isdir(path):
-            yield from _walk(path, include, exclude, seen)
+            chosen = include_for(path) if include_for is not None else None
+            yield from _walk(path, include if chosen is None else chosen, exclude, seen)
         elif os.path.exists(path):
             if os.path.realpath(path) not in seen:
                 seen.add(os.path.realpath(path))

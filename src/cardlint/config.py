@@ -1,0 +1,400 @@
+"""Configuration files: ``[tool.cardlint]`` in pyproject.toml, or cardlint.toml / .cardlint.toml.
+
+Each linted file gets the configuration found nearest to it: its own directory first, then each
+parent, stopping after the repository root (the directory that holds ``.git``). In one directory
+``.cardlint.toml`` wins over ``cardlint.toml``, which wins over a pyproject.toml with a
+``[tool.cardlint]`` table (ruff's order). ``--config PATH`` uses one file for every card and
+``--isolated`` uses none. Command-line flags win over the file.
+
+Example ``pyproject.toml``::
+
+    [tool.cardlint]
+    schema = "model-package"
+    exclude = ["legacy/*"]
+    extend-select = ["G"]
+    ignore = ["Y001"]
+    fail-on = "warning"
+
+    [tool.cardlint.per-file-ignores]
+    "drafts/*.yaml" = ["G"]
+
+    [tool.cardlint.severity]
+    S004 = "warning"
+
+    [tool.cardlint.options]
+    placeholder-words = ["TODO", "TBD", "FIXME"]
+
+A bad key or value is a :class:`ConfigError` naming the file and the key (exit code 2).
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from types import MappingProxyType
+from typing import Any
+
+from cardlint.diagnostics import Severity
+from cardlint.settings import Settings
+
+CONFIG_NAMES = (".cardlint.toml", "cardlint.toml", "pyproject.toml")
+"""Looked for in this order in each directory."""
+
+REPO_MARKERS = (".git", ".hg")
+"""A directory holding one of these is a repository root: discovery stops there."""
+
+OPTION_KEYS: Mapping[str, str] = MappingProxyType({"placeholder-words": "placeholder_words"})
+"""Rule options accepted in ``[tool.cardlint.options]`` and the name rules read them by
+(``card.options["placeholder_words"]``). Every option is a list of strings."""
+
+_LIST_KEYS = ("include", "exclude", "select", "ignore", "extend-select")
+_TABLE_KEYS = ("per-file-ignores", "severity", "options")
+_KEYS = ("schema", *_LIST_KEYS, *_TABLE_KEYS, "fail-on")
+
+
+class ConfigError(Exception):
+    """A configuration file cannot be used: the message names the file and the key."""
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    """One configuration file, checked. Globs are relative to ``root``, the file's directory."""
+
+    path: str
+    root: str
+    schema: str | None = None
+    include: tuple[str, ...] | None = None
+    exclude: tuple[str, ...] = ()
+    select: tuple[str, ...] | None = None
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    severity: Mapping[str, Severity] = field(default_factory=lambda: MappingProxyType({}))
+    options: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+    fail_on: Severity | None = None
+
+    def relative(self, path: str) -> str | None:
+        """``path`` relative to the configuration's directory, ``/``-separated; ``None`` outside."""
+        relative = os.path.relpath(os.path.abspath(path), self.root)
+        if relative == os.pardir or relative.startswith(os.pardir + os.sep):
+            return None
+        return relative.replace(os.sep, "/")
+
+    def excludes(self, path: str) -> bool:
+        relative = self.relative(path)
+        return relative is not None and any(glob_match(relative, p) for p in self.exclude)
+
+    def ignores_for(self, path: str) -> tuple[str, ...]:
+        """The codes ``per-file-ignores`` switches off for ``path``."""
+        relative = self.relative(path)
+        if relative is None:
+            return ()
+        out: list[str] = []
+        for pattern, codes in self.per_file_ignores:
+            if glob_match(relative, pattern):
+                out.extend(codes)
+        return tuple(out)
+
+
+def glob_match(relative: str, pattern: str) -> bool:
+    """Match a ``/``-separated relative path as ``.gitignore`` does, roughly.
+
+    A pattern without ``/`` matches the file name or any directory name on the way; a pattern
+    with ``/`` matches from the configuration's directory; a directory pattern covers what is
+    below it; ``**/`` matches any number of directories.
+
+    >>> glob_match("cards/legacy/a.yaml", "legacy")
+    True
+    >>> glob_match("cards/legacy/a.yaml", "cards/*.yaml")
+    False
+    >>> glob_match("cards/legacy/a.yaml", "cards/**/*.yaml")
+    True
+    """
+    pattern = pattern.strip()
+    while pattern.startswith("./"):
+        pattern = pattern[2:]
+    pattern = pattern.rstrip("/")
+    parts = relative.split("/")
+    if "/" not in pattern:
+        return any(fnmatch.fnmatchcase(part, pattern) for part in parts)
+    prefixes = ["/".join(parts[: i + 1]) for i in range(len(parts))]
+    candidates = [pattern]
+    if pattern.startswith("**/"):
+        candidates.append(pattern[3:])
+    candidates.extend(c.replace("/**/", "/") for c in list(candidates) if "/**/" in c)
+    # fnmatch's * crosses "/", which is what ** means; a lone * should not, so check depth.
+    return any(
+        fnmatch.fnmatchcase(prefix, c) and ("**" in c or prefix.count("/") == c.count("/"))
+        for c in candidates
+        for prefix in prefixes
+    )
+
+
+def find_config(directory: str) -> str | None:
+    """The configuration file that applies in ``directory`` (searching upwards), or ``None``."""
+    current = os.path.abspath(directory)
+    while True:
+        for name in CONFIG_NAMES:
+            candidate = os.path.join(current, name)
+            if os.path.isfile(candidate) and (
+                name != "pyproject.toml" or _has_cardlint_table(candidate)
+            ):
+                return candidate
+        if any(os.path.exists(os.path.join(current, m)) for m in REPO_MARKERS):
+            return None
+        parent = os.path.dirname(current)
+        if parent == current:
+            return None
+        current = parent
+
+
+def _read_toml(path: str) -> dict[str, Any]:
+    import tomllib
+
+    try:
+        with open(path, "rb") as handle:
+            return tomllib.load(handle)
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: invalid TOML: not UTF-8") from None
+
+
+def _has_cardlint_table(path: str) -> bool:
+    # A cheap look before parsing: most pyproject.toml files say nothing about cardlint.
+    try:
+        with open(path, "rb") as handle:
+            if b"cardlint" not in handle.read():
+                return False
+    except OSError:
+        return False
+    tool = _read_toml(path).get("tool")
+    return isinstance(tool, dict) and "cardlint" in tool
+
+
+def load_config(path: str) -> Config:
+    """Read and check one configuration file (a pyproject.toml uses ``[tool.cardlint]``)."""
+    data = _read_toml(path)
+    section = "[tool.cardlint] "
+    if os.path.basename(path) == "pyproject.toml":
+        tool = data.get("tool", {})
+        table = tool.get("cardlint", {}) if isinstance(tool, dict) else {}
+    else:
+        table, section = data, ""
+    if not isinstance(table, dict):
+        raise ConfigError(f"{path}: [tool.cardlint] must be a table")
+    return _ConfigReader(path, section).read(table)
+
+
+@dataclass(frozen=True, slots=True)
+class _ConfigReader:
+    path: str
+    section: str
+
+    def fail(self, key: str, problem: str) -> ConfigError:
+        return ConfigError(f"{self.path}: {self.section}{key}: {problem}")
+
+    def read(self, table: dict[str, Any]) -> Config:
+        from cardlint.text import suggest
+
+        for key in table:
+            if key not in _KEYS:
+                guess, _ = suggest(str(key), _KEYS)
+                hint = f' (did you mean "{guess}"?)' if guess else ""
+                raise self.fail(str(key), f"unknown key{hint}; known keys: {', '.join(_KEYS)}")
+        root = os.path.dirname(os.path.abspath(self.path))
+        fail_on = table.get("fail-on")
+        return Config(
+            path=self.path,
+            root=root,
+            schema=self.schema(table, root),
+            include=self.strings("include", table["include"]) if "include" in table else None,
+            exclude=self.strings("exclude", table.get("exclude", [])),
+            select=self.codes("select", table["select"]) if "select" in table else None,
+            extend_select=self.codes("extend-select", table.get("extend-select", [])),
+            ignore=self.codes("ignore", table.get("ignore", [])),
+            per_file_ignores=self.per_file_ignores(table),
+            severity=MappingProxyType(self.severities(table)),
+            options=MappingProxyType(self.options(table)),
+            fail_on=None if fail_on is None else self.severity("fail-on", fail_on),
+        )
+
+    def strings(self, key: str, value: Any) -> tuple[str, ...]:
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise self.fail(key, f"expected a list of strings, got {_kind(value)}")
+        return tuple(value)
+
+    def codes(self, key: str, value: Any) -> tuple[str, ...]:
+        from cardlint.rules import REGISTRY
+
+        out = []
+        for raw in self.strings(key, value):
+            code = raw.strip().upper()
+            if code != "ALL" and not any(known.startswith(code) for known in REGISTRY):
+                raise self.fail(
+                    key, f'"{raw}" is not a rule code or prefix (`cardlint rules` lists them)'
+                )
+            out.append(code)
+        return tuple(out)
+
+    def schema(self, table: Mapping[str, Any], root: str) -> str | None:
+        from cardlint.resources import SCHEMA_FILES
+
+        value = table.get("schema")
+        if value is None:
+            return None
+        if not isinstance(value, str) or not value.strip():
+            raise self.fail("schema", f"expected a schema name or file, got {_kind(value)}")
+        if value in SCHEMA_FILES or value == "auto":
+            return value
+        if not value.lower().endswith((".json", ".yaml", ".yml")) and "/" not in value:
+            names = ", ".join([*SCHEMA_FILES, "auto"])
+            raise self.fail("schema", f'unknown schema "{value}"; use one of {names} or a file')
+        resolved = os.path.normpath(os.path.join(root, value))
+        if not os.path.isfile(resolved):
+            raise self.fail("schema", f"no such schema file {resolved}")
+        return resolved
+
+    def table(self, table: Mapping[str, Any], key: str) -> dict[str, Any]:
+        value = table.get(key, {})
+        if not isinstance(value, dict):
+            raise self.fail(key, f"expected a table, got {_kind(value)}")
+        return value
+
+    def per_file_ignores(self, table: Mapping[str, Any]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        entries = self.table(table, "per-file-ignores")
+        return tuple(
+            (pattern, self.codes(f'per-file-ignores."{pattern}"', codes))
+            for pattern, codes in entries.items()
+        )
+
+    def severity(self, key: str, value: Any) -> Severity:
+        try:
+            return Severity(value)
+        except ValueError:
+            shown = f'"{value}"' if isinstance(value, str) else _kind(value)
+            raise self.fail(key, f"{shown} is not one of error, warning, info") from None
+
+    def severities(self, table: Mapping[str, Any]) -> dict[str, Severity]:
+        from cardlint.rules import REGISTRY
+
+        out = {}
+        for code, value in self.table(table, "severity").items():
+            key = f"severity.{code}"
+            if code.upper() not in REGISTRY:
+                raise self.fail(key, f'"{code}" is not a rule code (`cardlint rules` lists them)')
+            out[code.upper()] = self.severity(key, value)
+        return out
+
+    def options(self, table: Mapping[str, Any]) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for name, value in self.table(table, "options").items():
+            key = f"options.{name}"
+            if name not in OPTION_KEYS:
+                raise self.fail(key, f"unknown option; known options: {', '.join(OPTION_KEYS)}")
+            out[OPTION_KEYS[name]] = self.strings(key, value)
+        return out
+
+
+def _kind(value: Any) -> str:
+    from cardlint.text import json_type, shorten
+
+    return f"{json_type(value)} {shorten(value)}"
+
+
+@dataclass(frozen=True, slots=True)
+class Overrides:
+    """What the command line said; ``None`` (or empty) means it said nothing."""
+
+    schema: str | None = None
+    select: tuple[str, ...] | None = None
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    fail_on: Severity | None = None
+
+
+class Resolver:
+    """The effective :class:`Settings` of each file: its configuration plus the command line.
+
+    Holds per-run caches (directory → configuration, configuration → settings), so each
+    directory is searched and each file parsed once per run.
+    """
+
+    def __init__(
+        self,
+        base: Settings,
+        overrides: Overrides,
+        *,
+        config_file: str | None = None,
+        isolated: bool = False,
+    ) -> None:
+        self.base = base
+        self.overrides = overrides
+        self.isolated = isolated
+        self._fixed = load_config(config_file) if config_file and not isolated else None
+        self._by_dir: dict[str, Config | None] = {}
+        self._by_file: dict[str, Config] = {}
+        self._settings: dict[tuple[str | None, tuple[str, ...]], Settings] = {}
+
+    def config_for(self, path: str) -> Config | None:
+        """The configuration that applies to ``path`` (a file, a directory, or ``-``)."""
+        if self.isolated:
+            return None
+        if self._fixed is not None:
+            return self._fixed
+        directory = path if os.path.isdir(path) else os.path.dirname(path) or os.curdir
+        directory = os.path.abspath(directory)
+        if directory not in self._by_dir:
+            found = find_config(directory)
+            self._by_dir[directory] = None if found is None else self._load(found)
+        return self._by_dir[directory]
+
+    def _load(self, path: str) -> Config:
+        if path not in self._by_file:
+            self._by_file[path] = load_config(path)
+        return self._by_file[path]
+
+    def include_for(self, directory: str) -> Sequence[str] | None:
+        """The file-name patterns searched for in ``directory`` (``None``: the defaults)."""
+        config = self.config_for(directory)
+        return None if config is None else config.include
+
+    def excluded(self, path: str) -> bool:
+        config = self.config_for(path)
+        return config is not None and config.excludes(path)
+
+    def settings_for(self, path: str) -> Settings:
+        config = self.config_for(path)
+        extra = config.ignores_for(path) if config is not None else ()
+        key = (config.path if config is not None else None, extra)
+        if key not in self._settings:
+            self._settings[key] = self._combine(config, extra)
+        return self._settings[key]
+
+    def _combine(self, config: Config | None, extra_ignores: tuple[str, ...]) -> Settings:
+        cli, base = self.overrides, self.base
+        if config is None:
+            config = Config(path="", root=os.curdir)
+        if cli.select is not None:  # an explicit --select replaces the file's selection
+            select, extend, ignore = cli.select, cli.extend_select, cli.ignore
+        else:
+            select = config.select if config.select is not None else base.select
+            extend = config.extend_select + cli.extend_select
+            # --extend-select X on the command line beats ignore = ["X"] in the file
+            ignore = tuple(c for c in config.ignore if c not in cli.extend_select) + cli.ignore
+        return replace(
+            base,
+            schema=cli.schema or config.schema or base.schema,
+            select=select,
+            extend_select=extend,
+            ignore=ignore + extra_ignores,
+            severities=MappingProxyType({**base.severities, **config.severity}),
+            options=MappingProxyType({**base.options, **config.options}),
+            fail_on=cli.fail_on or config.fail_on or base.fail_on,
+        )
