@@ -63,6 +63,19 @@ def main() -> None:
     type=click.Path(dir_okay=False, writable=True, allow_dash=True),
     help="Write the report to this file instead of standard output.",
 )
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(dir_okay=False),
+    metavar="PATH",
+    help="Use this configuration file for every card (no search for others).",
+)
+@click.option("--isolated", is_flag=True, help="Ignore all configuration files.")
+@click.option(
+    "--force-exclude",
+    is_flag=True,
+    help="Apply the configuration's exclude to files named on the command line too.",
+)
 @click.option("--stdin-filename", metavar="NAME", help="Name (and format) of the text read from -.")
 @click.option("-q", "--quiet", is_flag=True, help="Print errors only, no summary.")
 @click.option("-v", "--verbose", is_flag=True, help="Name the schema used for each file.")
@@ -99,6 +112,9 @@ def check(
     schema: str,
     output_format: str,
     output_file: str | None,
+    config_file: str | None,
+    isolated: bool,
+    force_exclude: bool,
     stdin_filename: str | None,
     quiet: bool,
     verbose: bool,
@@ -117,6 +133,7 @@ def check(
     show_fixes: bool,
 ) -> None:
     """Check model card files and directories (default: the current directory)."""
+    from cardlint.config import ConfigError
     from cardlint.document import Limits
     from cardlint.engine import UsageError
     from cardlint.report import ReportOptions
@@ -137,8 +154,9 @@ def check(
         _fail(str(exc))
     raw: dict[int, bytes] = {}
     try:
-        results = _run(list(paths) or ["."], settings, stdin_filename, raw)
-    except UsageError as exc:
+        resolver = _resolver(settings, config_file, isolated)
+        results = _run(list(paths) or ["."], resolver, stdin_filename, raw, force_exclude)
+    except (UsageError, ConfigError) as exc:
         _fail(str(exc))
     if fix or show_diff:
         results, pending = _fix_files(results, settings, raw, unsafe_fixes, show_diff, show_fixes)
@@ -159,7 +177,9 @@ def check(
         fail_on=settings.fail_on,
     )
     _write(output_format, results, output_file, options, err=fix and bool(raw))
-    failed = any(settings.fails(d.severity) for r in results for d in r.diagnostics)
+    failed = any(
+        resolver.settings_for(r.path).fails(d.severity) for r in results for d in r.diagnostics
+    )
     sys.exit(EXIT_FINDINGS if failed and not exit_zero else EXIT_OK)
 
 
@@ -179,17 +199,46 @@ def _write(
         _fail(f"cannot write {output_file}: {exc.strerror or exc}")
 
 
+def _resolver(settings: Any, config_file: str | None, isolated: bool) -> Any:
+    """Per-file settings: configuration files, then what the command line said explicitly."""
+    from cardlint.config import Overrides, Resolver
+
+    if config_file and isolated:
+        raise click.UsageError("--config and --isolated cannot be used together")
+    ctx = click.get_current_context()
+
+    def given(name: str) -> bool:
+        source = ctx.get_parameter_source(name)
+        return source is not None and source.name not in ("DEFAULT", "DEFAULT_MAP")
+
+    overrides = Overrides(
+        schema=settings.schema if given("schema") else None,
+        select=settings.select if given("select") else None,
+        extend_select=settings.extend_select,
+        ignore=settings.ignore,
+        fail_on=settings.fail_on if given("fail_on") or given("strict") else None,
+    )
+    return Resolver(settings, overrides, config_file=config_file, isolated=isolated)
+
+
 def _run(
     paths: list[str],
-    settings: Any,
+    resolver: Any,
     stdin_filename: str | None,
     raw: dict[int, bytes] | None = None,
+    force_exclude: bool = False,
 ) -> list[Any]:
     from cardlint.engine import UsageError, check_bytes, check_file, unreadable
     from cardlint.files import discover
 
     results = []
-    for found in discover(paths):
+    for found in discover(paths, include_for=resolver.include_for):
+        if found.path == "-":  # the configuration of --stdin-filename's directory applies
+            settings = resolver.settings_for(stdin_filename or "-")
+        elif (not found.explicit or force_exclude) and resolver.excluded(found.path):
+            continue
+        else:
+            settings = resolver.settings_for(found.path)
         if found.path == "-":
             data = sys.stdin.buffer.read(settings.limits.max_file_size + 1)
             if raw is not None:  # kept for `--fix`, which prints the text back
