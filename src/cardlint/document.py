@@ -10,6 +10,7 @@ so files without findings never pay for it.
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, Literal, Protocol
@@ -19,6 +20,13 @@ from cardlint.diagnostics import Finding, Target
 from cardlint.span import LineIndex, Span
 
 Format = Literal["json", "yaml"]
+
+# C0 controls other than tab and line breaks, DEL and C1 controls; and lone surrogates. Decoding
+# and the parsers reject raw C0 controls and surrogates, so those arrive only through escapes
+# ("\u001b", "\ud800"); DEL and C1 may also be written raw in JSON strings.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_RAW_C1 = re.compile("[\x7f-\x9f]")
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -215,6 +223,63 @@ def find_too_deep(value: Any, max_depth: int) -> str | None:
 def _esc(key: object) -> str:
     text = str(key)
     return text.replace("~", "~0").replace("/", "~1") if ("~" in text or "/" in text) else text
+
+
+def find_odd_scalars(value: Any, text: str) -> list[Finding]:
+    """Findings for strings (values or keys) holding lone surrogates or control characters.
+
+    Cheap for ordinary cards: the value is walked only when the text has a backslash (an
+    escape) or a raw DEL/C1 character. Iterative, so any depth is safe. (Numbers that are not
+    finite are rule M004's: they matter only where metrics hold numbers.)
+    """
+    if "\\" not in text and _RAW_C1.search(text) is None:
+        return []
+    found: list[Finding] = []
+    stack: list[tuple[Any, str]] = [(value, "")]
+    while stack:
+        node, pointer = stack.pop()
+        if isinstance(node, dict):
+            children = []
+            for key, child in node.items():
+                child_pointer = f"{pointer}/{_esc(key)}"
+                if isinstance(key, str):
+                    found.extend(_odd_string(key, child_pointer, "key"))
+                children.append((child, child_pointer))
+            stack.extend(reversed(children))
+        elif isinstance(node, list):
+            stack.extend(reversed([(child, f"{pointer}/{i}") for i, child in enumerate(node)]))
+        elif isinstance(node, str):
+            found.extend(_odd_string(node, pointer, "value"))
+    return found
+
+
+def _odd_string(text: str, pointer: str, target: Target) -> list[Finding]:
+    what = "key" if target == "key" else "string"
+    found = []
+    match = _SURROGATE.search(text)
+    if match is not None:
+        found.append(
+            Finding(
+                codes.LONE_SURROGATE,
+                pointer,
+                f"{what} contains a lone surrogate U+{ord(match.group()):04X} "
+                f"(character {match.start() + 1}): it cannot be encoded as UTF-8",
+                target=target,
+            )
+        )
+    match = _CONTROL.search(text)
+    if match is not None:
+        found.append(
+            Finding(
+                codes.CONTROL_CHARACTER,
+                pointer,
+                f"{what} contains control character U+{ord(match.group()):04X} "
+                f"(character {match.start() + 1}): invisible in most viewers, and terminals "
+                "may act on it",
+                target=target,
+            )
+        )
+    return found
 
 
 def depth_finding(doc_pointer: str, max_depth: int) -> Finding:

@@ -20,8 +20,22 @@ DEFAULT_INCLUDE = (
 )
 """Names searched for in directories (case-insensitive); files named explicitly always count."""
 
-SKIPPED_DIRS = frozenset({".git", ".hg", ".svn", ".tox", ".nox", ".venv", "venv", "node_modules",
-                          "__pycache__", ".mypy_cache", ".pytest_cache", ".ruff_cache"})
+SKIPPED_DIRS = frozenset(
+    {
+        ".git",
+        ".hg",
+        ".svn",
+        ".tox",
+        ".nox",
+        ".venv",
+        "venv",
+        "node_modules",
+        "__pycache__",
+        ".mypy_cache",
+        ".pytest_cache",
+        ".ruff_cache",
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +81,13 @@ def discover(
             yield Found(path, True, "no such file or directory")
 
 
+def _is_regular(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_file()
+    except OSError:
+        return False
+
+
 def _excluded(path: str, exclude: Sequence[str]) -> bool:
     normal = path.replace(os.sep, "/")
     return any(
@@ -109,6 +130,9 @@ def _walk(
                 seen.add(key)
                 if entry.is_symlink() and not os.path.exists(full):
                     yield Found(full, False, "broken symbolic link")
+                elif not _is_regular(entry):
+                    # A FIFO would block the open() forever; a device could be endless.
+                    yield Found(full, False, "not a regular file")
                 else:
                     yield Found(full, False)
         stack.extend(reversed(subdirs))

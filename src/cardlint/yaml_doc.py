@@ -24,6 +24,7 @@ from cardlint.document import (
     Limits,
     YamlScalarNote,
     depth_finding,
+    find_odd_scalars,
     find_too_deep,
 )
 from cardlint.pointer import join
@@ -212,6 +213,17 @@ class YamlSourceMap:
 
     def __init__(self, root: Node | None) -> None:
         self.root = root
+        # Key lookup tables per mapping, built on first visit: a linear scan per lookup made a
+        # file with 100,000 findings in one mapping quadratic (minutes instead of a second).
+        self._members: dict[int, dict[str, tuple[Node, Node]]] = {}
+
+    def _member(self, node: MappingNode, token: str) -> tuple[Node, Node] | None:
+        table = self._members.get(id(node))
+        if table is None:
+            table = self._members[id(node)] = {
+                k.value: (k, v) for k, v in node.value if isinstance(k, ScalarNode)
+            }  # later keys overwrite earlier ones: the later value wins, as when loading
+        return table.get(token)
 
     def _node(self, pointer: str) -> tuple[Node | None, Node | None]:
         """The value node and (for object members) the key node at ``pointer``."""
@@ -221,12 +233,10 @@ class YamlSourceMap:
         for token in split(pointer):
             key_node = None
             if isinstance(node, MappingNode):
-                for k, v in reversed(node.value):
-                    if isinstance(k, ScalarNode) and k.value == token:
-                        node, key_node = v, k
-                        break
-                else:
+                member = self._member(node, token)
+                if member is None:
                     return None, None
+                key_node, node = member
             elif isinstance(node, SequenceNode) and token.isdigit() and int(token) < len(node.value):
                 node = node.value[int(token)]
             else:
@@ -287,6 +297,7 @@ def parse_yaml(text: str, limits: Limits) -> Document:
         doc.problems.append(depth_finding(deep, limits.max_depth))
         doc.value = None
         return doc
+    doc.problems.extend(find_odd_scalars(value, text))
     if loader.problems or loader.notes:
         wanted = {id(p.node) for p in loader.problems} | _note_ids(loader)
         wanted |= {id(p.parent) for p in loader.problems if p.parent is not None}
@@ -337,7 +348,8 @@ def _pointers_of(root: Node, wanted: set[int]) -> dict[int, str]:
 
 def _failed(text: str, code: str, message: str, offset: int) -> Document:
     doc = Document(text, "yaml", None, [], None)
-    doc.problems.append(Finding(code, "", message, span=doc.lines.span(offset, offset + 1)))
+    end = min(offset + 1, len(text))  # an error at the end of the text must stay inside it
+    doc.problems.append(Finding(code, "", message, span=doc.lines.span(offset, end)))
     return doc
 
 
