@@ -10,7 +10,7 @@ from cardlint.diagnostics import Diagnostic, Severity
 from cardlint.engine import FileResult
 from cardlint.report import FORMATS, ReportOptions, write_report
 from cardlint.span import Span
-from conftest import run_cli
+from conftest import EXAMPLES, run_cli
 
 BAD = "model_overview:\n  model_creator: yes\nintended_uses:\n  risk_rating: high\n"
 
@@ -28,7 +28,8 @@ def test_concise_is_one_line_per_finding_and_nothing_else(tmp_path):
 
 
 def test_concise_prints_nothing_for_a_clean_file(tmp_path):
-    (tmp_path / "model-card.yaml").write_text("intended_uses:\n  risk_rating: High\n")
+    good = (EXAMPLES / "good" / "minimal-model-card.yml").read_text()
+    (tmp_path / "model-card.yaml").write_text(good)
     proc = run_cli("check", "--format", "concise", "model-card.yaml", cwd=tmp_path)
     assert (proc.returncode, proc.stdout) == (0, "")
 
