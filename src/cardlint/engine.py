@@ -21,6 +21,7 @@ from cardlint.rules import CHECKS, REGISTRY
 from cardlint.rules.base import Card
 from cardlint.settings import DEFAULT_SETTINGS, Settings
 from cardlint.span import Span
+from cardlint.suppressions import MARKER, apply_suppressions
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +67,8 @@ def check_text(
         schema_name = settings.schema
         findings.extend(_check_card(slot.value, document, settings, path))
     diagnostics = _place(findings, document, path, settings)
+    if document.format == "yaml" and MARKER in text:  # `# cardlint: ignore[CODE]` comments
+        diagnostics = apply_suppressions(diagnostics, document, path, settings)
     return FileResult(path, diagnostics, document, decoded, schema_name)
 
 

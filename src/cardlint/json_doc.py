@@ -9,7 +9,7 @@ from dataclasses import replace
 from typing import Any
 
 from cardlint import codes
-from cardlint.diagnostics import Finding
+from cardlint.diagnostics import Finding, FixIntent, RemoveProperty
 from cardlint.document import Document, Limits, depth_finding, find_odd_scalars, find_too_deep
 from cardlint.pointer import join
 
@@ -80,6 +80,11 @@ def parse_json(text: str, limits: Limits) -> Document:
                     "the later value wins",
                     target="key",
                     span=doc.span_of(*later),
+                    fix=FixIntent(
+                        "unsafe",
+                        f"Remove the earlier {text[first[0] : first[1]]} (line {line})",
+                        (RemoveProperty(pointer, doc.span_of(*first)),),
+                    ),
                 )
             )
     return doc

@@ -18,7 +18,7 @@ from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from cardlint import codes
-from cardlint.diagnostics import Finding, Target
+from cardlint.diagnostics import Finding, FixIntent, RemoveProperty, Target
 from cardlint.document import (
     Document,
     Limits,
@@ -50,11 +50,18 @@ _NOT_JSON_TAGS = ("binary", "set", "omap", "pairs")
 
 
 class _Problem:
-    __slots__ = ("code", "message", "node", "parent", "target")
+    __slots__ = ("code", "earlier", "message", "node", "parent", "target")
 
     def __init__(
-        self, code: str, message: str, node: Node, parent: Node | None, target: Target
+        self,
+        code: str,
+        message: str,
+        node: Node,
+        parent: Node | None,
+        target: Target,
+        earlier: Node | None = None,
     ) -> None:
+        self.earlier = earlier  # the previous occurrence of a duplicate key
         self.code, self.message, self.node, self.parent, self.target = (
             code,
             message,
@@ -111,6 +118,7 @@ class CardLoader(_BaseLoader):  # type: ignore[misc,valid-type]
                         key_node,
                         node,
                         "key",
+                        first,
                     )
                 )
             seen[key] = key_node
@@ -307,8 +315,26 @@ def parse_yaml(text: str, limits: Limits) -> Document:
             if pointer is None:
                 pointer = pointers.get(id(problem.parent), "")
             span = doc.span_of(problem.node.start_mark.index, problem.node.end_mark.index)
+            fix = None
+            if problem.earlier is not None:
+                earlier = doc.span_of(
+                    problem.earlier.start_mark.index, problem.earlier.end_mark.index
+                )
+                fix = FixIntent(
+                    "unsafe",
+                    f"Remove the earlier {json.dumps(problem.earlier.value, ensure_ascii=False)} "
+                    f"(line {earlier.line})",
+                    (RemoveProperty(pointer, earlier),),
+                )
             doc.problems.append(
-                Finding(problem.code, pointer, problem.message, target=problem.target, span=span)
+                Finding(
+                    problem.code,
+                    pointer,
+                    problem.message,
+                    target=problem.target,
+                    span=span,
+                    fix=fix,
+                )
             )
         doc.yaml_notes = tuple(
             YamlScalarNote(pointers[id(node)], node.value, value)

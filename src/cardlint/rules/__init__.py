@@ -40,6 +40,7 @@ from cardlint.rules import (
     x001_internal_error,
     x002_fix_abandoned,
     x003_unreadable,
+    x004_unused_suppression,
     y001_yaml_implicit_type,
 )
 from cardlint.rules.base import Card, Rule
@@ -75,6 +76,7 @@ _MODULES = (
     x001_internal_error,
     x002_fix_abandoned,
     x003_unreadable,
+    x004_unused_suppression,
     y001_yaml_implicit_type,
 )
 

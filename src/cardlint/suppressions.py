@@ -1,0 +1,130 @@
+"""Suppression comments in YAML cards: ``# cardlint: ignore[CODE]`` silences CODE on its line.
+
+Several codes are separated by commas (``# cardlint: ignore[S004, Y001]``); a bare
+``# cardlint: ignore`` silences every code on its line. A diagnostic is on a line when its span
+starts there. Codes that cannot be ignored (syntax errors, undecodable files) are never
+silenced. A directive, or a code in it, that silences nothing is reported as X004 (a warning),
+so stale suppressions do not pile up. JSON has no comments, so JSON cards have no suppressions.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from cardlint import codes
+from cardlint.diagnostics import Diagnostic
+from cardlint.document import Document
+from cardlint.settings import ALWAYS_ON, Settings
+from cardlint.span import Span
+
+MARKER = "cardlint:"
+"""Texts without this substring skip the search entirely (the usual case)."""
+
+_DIRECTIVE = re.compile(r"#[ \t]*cardlint:[ \t]*ignore(?:\[(?P<codes>[^\]\n]*)\])?")
+
+
+@dataclass(frozen=True, slots=True)
+class Suppression:
+    """One directive: the line it silences, its codes (empty: all codes) and where it is."""
+
+    line: int
+    codes: tuple[str, ...]
+    span: Span
+
+
+def find_suppressions(document: Document) -> list[Suppression]:
+    """The directives in the comments of a YAML document (never inside a string)."""
+    text = document.text
+    found = []
+    inside = _string_ranges(text)
+    for match in _DIRECTIVE.finditer(text):
+        start = match.start()
+        if any(lo <= start < hi for lo, hi in inside):
+            continue  # a '#' inside a quoted or block scalar is text, not a comment
+        if start > 0 and text[start - 1] not in " \t\r\n":
+            continue  # YAML needs white space before a comment's '#'
+        listed = match["codes"]
+        names = () if listed is None else tuple(c.strip().upper() for c in listed.split(","))
+        span = document.lines.span(start, match.end())
+        found.append(Suppression(span.line, tuple(c for c in names if c), span))
+    return found
+
+
+def _string_ranges(text: str) -> list[tuple[int, int]]:
+    """Character ranges of the scalars in ``text``, from PyYAML's pure-Python scanner.
+
+    The pure-Python scanner counts characters (libyaml counts bytes); it runs only on texts
+    that contain a directive. Text it cannot scan is cut at the error, so directives before a
+    syntax error still work.
+    """
+    import yaml
+
+    ranges = []
+    try:
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+            if isinstance(token, yaml.ScalarToken):
+                ranges.append((token.start_mark.index, token.end_mark.index))
+    except yaml.YAMLError:
+        pass
+    return ranges
+
+
+def apply_suppressions(
+    diagnostics: Sequence[Diagnostic], document: Document, path: str, settings: Settings
+) -> tuple[Diagnostic, ...]:
+    """Drop what the directives silence; add an X004 warning for each one that silences nothing."""
+    directives = find_suppressions(document)
+    if not directives:
+        return tuple(diagnostics)
+    by_line: dict[int, list[Suppression]] = {}
+    for directive in directives:
+        by_line.setdefault(directive.line, []).append(directive)
+    used: set[tuple[int, str]] = set()  # (id of directive, code) pairs that silenced something
+    kept = []
+    for d in diagnostics:
+        silencer = None if d.code in ALWAYS_ON else _silencer(d, by_line.get(d.span.line, ()))
+        if silencer is None:
+            kept.append(d)
+        else:
+            used.add((id(silencer), d.code if silencer.codes else "*"))
+    if settings.is_enabled(codes.UNUSED_SUPPRESSION):
+        kept.extend(_unused(directives, used, path, settings))
+    kept.sort(key=lambda d: d.sort_key)
+    return tuple(kept)
+
+
+def _silencer(d: Diagnostic, directives: Sequence[Suppression]) -> Suppression | None:
+    for directive in directives:
+        if not directive.codes or d.code in directive.codes:
+            return directive
+    return None
+
+
+def _unused(
+    directives: Sequence[Suppression], used: set[tuple[int, str]], path: str, settings: Settings
+) -> list[Diagnostic]:
+    from cardlint.rules import REGISTRY
+
+    rule = REGISTRY[codes.UNUSED_SUPPRESSION]
+    severity = settings.severity_of(rule.code, rule.severity)
+    template = Diagnostic(path, rule.code, severity, "", "", Span(1, 1, 1, 1, 0, 0))
+    out = []
+    for directive in directives:
+        if not directive.codes:
+            if (id(directive), "*") not in used:
+                message = "unused suppression: nothing to silence on this line"
+                out.append(replace(template, message=message, span=directive.span))
+            continue
+        for code in directive.codes:
+            if (id(directive), code) in used:
+                continue
+            if code not in REGISTRY:
+                why = f"{code} is not a rule code"
+            elif code in ALWAYS_ON:
+                why = f"{code} cannot be silenced"
+            else:
+                why = f"no {code} finding on this line"
+            out.append(replace(template, message=f"unused suppression: {why}", span=directive.span))
+    return out
