@@ -364,6 +364,25 @@ def explain(code: str) -> None:
     click.echo(rule.doc)
 
 
+@main.command("schema")
+@click.argument("name", default="model-package", metavar="[model-package|model-card]")
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="The corrected schema editors use: real limits, anchored lengths, metric shape by type.",
+)
+def schema_command(name: str, strict: bool) -> None:
+    """Print a vendored JSON Schema (for editors' completion and live checks)."""
+    import json
+
+    from cardlint.resources import SCHEMA_FILES
+    from cardlint.schema_export import exported_schema
+
+    if name not in SCHEMA_FILES:
+        _fail(f"unknown schema {name!r}; choose one of {', '.join(SCHEMA_FILES)}")
+    click.echo(json.dumps(exported_schema(name, strict=strict), indent=2, ensure_ascii=False))
+
+
 @main.command("lsp")
 @click.option("--stdio", is_flag=True, hidden=True, help="Accepted for clients that pass it.")
 def lsp_command(stdio: bool) -> None:
