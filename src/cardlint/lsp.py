@@ -22,6 +22,7 @@ import asyncio
 import fnmatch
 import os
 import re
+from bisect import bisect_right
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -108,6 +109,12 @@ class Positions:
             (span.line - 1, self.character(span.line, span.column)),
             (span.end_line - 1, self.character(span.end_line, span.end_column)),
         )
+
+    def at(self, offset: int) -> tuple[int, int]:
+        """The 0-based ``(line, character)`` of a character offset (clamped to the text)."""
+        offset = max(0, min(offset, len(self.text)))
+        row = bisect_right(self._starts, offset) - 1
+        return row, self._units(self.text[self._starts[row] : offset])
 
     def offset(self, line: int, character: int) -> int:
         """The character offset of an LSP position (clamped to its line and the text)."""
@@ -222,6 +229,11 @@ def schema_for(schema: Mapping[str, Any], value: Any, pointer: str) -> Any:
     resolved = _resolve_ref(schema, node)
     if not isinstance(resolved, Mapping):
         return None
+    branches = resolved.get("anyOf")
+    if isinstance(branches, list) and len(branches) == 1:  # metric values: a one-branch anyOf
+        branch = _resolve_ref(schema, branches[0])
+        if isinstance(branch, Mapping):
+            resolved = {**branch, **{k: v for k, v in resolved.items() if k != "anyOf"}}
     # A property's own description ("Risk rating for model card.") beats its $ref target's.
     own = node.get("description") if isinstance(node, Mapping) else None
     return {**resolved, "description": own} if isinstance(own, str) else resolved
@@ -335,8 +347,10 @@ def hover_at(document: Document, schema: Mapping[str, Any], offset: int) -> Hove
 class ServerState:
     """What the server remembers between messages (one per server, never shared)."""
 
-    include: tuple[str, ...] = DEFAULT_INCLUDE
+    include: tuple[str, ...] | None = None
+    """File-name patterns from ``initializationOptions``; ``None``: the configuration's."""
     debounce: float = DEBOUNCE_SECONDS
+    config_error: str | None = None
     shutdown_requested: bool = False
     pending: dict[str, asyncio.Task[None]] = field(default_factory=dict)
 
@@ -351,11 +365,30 @@ def is_card_file(path: str, include: Sequence[str]) -> bool:
     )
 
 
-def settings_for(path: str) -> Settings:
-    """The settings that apply to a document: the same discovery as the CLI when available."""
+def document_settings(
+    path: str, include: Sequence[str] | None = None
+) -> tuple[Settings | None, str | None]:
+    """The settings for a document at ``path``, found as the CLI finds them (the nearest
+    ``[tool.cardlint]``, ``cardlint.toml`` or ``.cardlint.toml``), and a configuration error.
+
+    ``None`` settings: not a card file (by ``include``, else the configuration's or the default
+    patterns), or excluded by the configuration. A configuration that cannot be read gives the
+    default settings and its error message, so the editor still shows problems.
+    """
+    from cardlint.config import ConfigError, Overrides, Resolver
     from cardlint.settings import DEFAULT_SETTINGS
 
-    return DEFAULT_SETTINGS
+    # A fresh resolver each time: an edited configuration applies at the next keystroke.
+    resolver = Resolver(DEFAULT_SETTINGS, Overrides())
+    try:
+        patterns = include or resolver.include_for(os.path.dirname(path) or os.curdir)
+        if not is_card_file(path, patterns or DEFAULT_INCLUDE) or resolver.excluded(path):
+            return None, None
+        return resolver.settings_for(path), None
+    except ConfigError as exc:
+        if not is_card_file(path, include or DEFAULT_INCLUDE):
+            return None, None
+        return DEFAULT_SETTINGS, str(exc)
 
 
 def _severity(severity: Severity) -> lsp.DiagnosticSeverity:
@@ -396,15 +429,29 @@ def _encoding(server: LanguageServer) -> str:
     return str(getattr(encoding, "value", encoding) or "utf-16")
 
 
+def _settings(server: LanguageServer, state: ServerState, path: str) -> Settings | None:
+    """The document's settings; a configuration error is shown once (not per keystroke)."""
+    from lsprotocol import types
+
+    settings, error = document_settings(path, state.include)
+    if error is not None and error != state.config_error:
+        server.window_show_message(
+            types.ShowMessageParams(type=types.MessageType.Error, message=f"cardlint: {error}")
+        )
+    state.config_error = error
+    return settings
+
+
 def _lint(server: LanguageServer, state: ServerState, uri: str) -> tuple[FileResult, str] | None:
     """Lint the current text of an open card document; ``None`` when it is not a card file."""
     from cardlint.engine import check_text
 
     document = server.workspace.get_text_document(uri)
-    if not is_card_file(document.path, state.include):
+    settings = _settings(server, state, document.path)
+    if settings is None:
         return None
     text = document.source
-    return check_text(text, document.path, settings_for(document.path)), text
+    return check_text(text, document.path, settings), text
 
 
 def _publish(server: LanguageServer, state: ServerState, uri: str) -> None:
@@ -517,15 +564,21 @@ def _hover(server: LanguageServer, state: ServerState, params: lsp.HoverParams) 
     from cardlint.schema import SchemaError, load_schema
 
     source = server.workspace.get_text_document(params.text_document.uri)
-    if not is_card_file(source.path, state.include):
-        return None
-    settings = settings_for(source.path)
-    try:
-        schema = load_schema(settings.schema).document
-    except SchemaError:
+    settings = _settings(server, state, source.path)
+    if settings is None:
         return None
     text = source.source
     document = parse(text, sniff_format(source.path, text), settings.limits)
+    name = settings.schema
+    if name == "auto":  # the schema the engine would pick for this card
+        from cardlint.cards import CardSlot, choose_schema
+
+        value = document.value if isinstance(document.value, dict) else {}
+        name = choose_schema(name, CardSlot(value))
+    try:
+        schema = load_schema(name).document
+    except SchemaError:
+        return None
     positions = Positions(text, _encoding(server))
     offset = positions.offset(params.position.line, params.position.character)
     info = hover_at(document, schema, offset)
@@ -537,13 +590,109 @@ def _hover(server: LanguageServer, state: ServerState, params: lsp.HoverParams) 
     )
 
 
+def _wanted(only: Sequence[str] | None, kind: str) -> bool:
+    """Whether the client asked for actions of ``kind`` (``only`` names kinds or their parents)."""
+    return only is None or any(kind == o or kind.startswith(f"{o}.") for o in only)
+
+
+def _text_edit(positions: Positions, start: int, end: int, content: str) -> lsp.TextEdit:
+    from lsprotocol import types
+
+    (line, char), (end_line, end_char) = positions.at(start), positions.at(end)
+    return types.TextEdit(
+        range=types.Range(types.Position(line, char), types.Position(end_line, end_char)),
+        new_text=content,
+    )
+
+
+def _workspace_edit(
+    server: LanguageServer, uri: str, version: int | None, edits: list[lsp.TextEdit]
+) -> lsp.WorkspaceEdit:
+    """Versioned ``documentChanges`` when the client takes them (a stale edit is refused),
+    plain ``changes`` otherwise."""
+    from lsprotocol import types
+
+    capabilities = server.client_capabilities.workspace
+    versioned = bool(
+        capabilities
+        and capabilities.workspace_edit
+        and capabilities.workspace_edit.document_changes
+    )
+    if versioned:
+        document = types.OptionalVersionedTextDocumentIdentifier(uri=uri, version=version)
+        return types.WorkspaceEdit(
+            document_changes=[types.TextDocumentEdit(text_document=document, edits=edits)]
+        )
+    return types.WorkspaceEdit(changes={uri: edits})
+
+
+def _fix_all_edit(positions: Positions, before: str, after: str) -> lsp.TextEdit:
+    """One edit that turns ``before`` into ``after``, spanning only what differs (so the
+    editor keeps the cursor and folds outside it)."""
+    start = 0
+    limit = min(len(before), len(after))
+    while start < limit and before[start] == after[start]:
+        start += 1
+    end_before, end_after = len(before), len(after)
+    while (
+        end_before > start and end_after > start and before[end_before - 1] == after[end_after - 1]
+    ):
+        end_before, end_after = end_before - 1, end_after - 1
+    return _text_edit(positions, start, end_before, after[start:end_after])
+
+
 def _code_actions(
     server: LanguageServer, state: ServerState, params: lsp.CodeActionParams
 ) -> list[lsp.CodeAction] | None:
-    return None
+    from lsprotocol import types
+
+    uri = params.text_document.uri
+    linted = _lint(server, state, uri)
+    if linted is None:
+        return None
+    result, text = linted
+    version = server.workspace.get_text_document(uri).version
+    positions = Positions(text, _encoding(server))
+    only = params.context.only
+    actions: list[types.CodeAction] = []
+    if _wanted(only, types.CodeActionKind.QuickFix):
+        first = positions.offset(params.range.start.line, params.range.start.character)
+        last = positions.offset(params.range.end.line, params.range.end.character)
+        for diagnostic in result.diagnostics:
+            fix = diagnostic.fix
+            if fix is None or not fix.edits:
+                continue
+            if diagnostic.span.start > last or diagnostic.span.end < first:
+                continue
+            edits = [_text_edit(positions, e.span.start, e.span.end, e.content) for e in fix.edits]
+            unsafe = fix.applicability != "safe"
+            actions.append(
+                types.CodeAction(
+                    title=f"{fix.message} ({diagnostic.code}{', unsafe' if unsafe else ''})",
+                    kind=types.CodeActionKind.QuickFix,
+                    diagnostics=[to_lsp_diagnostic(diagnostic, positions)],
+                    edit=_workspace_edit(server, uri, version, edits),
+                    is_preferred=not unsafe,
+                )
+            )
+    if _wanted(only, FIX_ALL_KIND):
+        from cardlint.fixer import fix_result
+
+        settings = _settings(server, state, result.path)
+        outcome = fix_result(result, settings) if settings is not None else None
+        if outcome is not None and outcome.changed and outcome.abandoned is None:
+            edit = _fix_all_edit(positions, text, outcome.text)
+            actions.append(
+                types.CodeAction(
+                    title="cardlint: fix all safe problems",
+                    kind=FIX_ALL_KIND,
+                    edit=_workspace_edit(server, uri, version, [edit]),
+                )
+            )
+    return actions
 
 
-def serve(argv: Sequence[str] = ()) -> int:
+def serve() -> int:
     """Run the server over stdin/stdout until ``exit``; the process status per the protocol:
     0 after ``shutdown``, 1 when the client exits (or vanishes) without asking for it.
     """
