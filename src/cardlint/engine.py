@@ -13,9 +13,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from cardlint import codes
-from cardlint.cards import find_cards
+from cardlint.cards import CardSlot, choose_schema, find_cards, parse_document
 from cardlint.diagnostics import Diagnostic, Finding, Severity
-from cardlint.document import Decoded, Document, decode, parse, sniff_format
+from cardlint.document import Decoded, Document, decode, sniff_format
 from cardlint.edits import make_fix
 from cardlint.rules import CHECKS, REGISTRY
 from cardlint.rules.base import Card
@@ -48,7 +48,7 @@ def check_text(
 ) -> FileResult:
     """Lint one decoded text. Never raises for bad input."""
     fmt = sniff_format(path, text)
-    document = parse(text, fmt, settings.limits)
+    document = parse_document(text, fmt, settings.limits)
     findings = list(document.problems)
     schema_name = None
     if document.value is None and not findings:
@@ -63,9 +63,16 @@ def check_text(
         findings.append(
             Finding(codes.NOT_AN_OBJECT, "", f"the top level must be an object, not {kind}")
         )
-    for slot in find_cards(document):
-        schema_name = settings.schema
-        findings.extend(_check_card(slot.value, document, settings, path))
+    schemas: list[str] = []
+    for slot in find_cards(document, settings.limits):
+        findings.extend(slot.problems)
+        if not slot.check:
+            continue
+        chosen = choose_schema(settings.schema, slot)
+        schemas.append(chosen)
+        findings.extend(slot.place(_check_card(slot, chosen, document, settings), document))
+    # One name per file; a template holding both kinds of card names both.
+    schema_name = ", ".join(dict.fromkeys(schemas)) or None
     diagnostics = _place(findings, document, path, settings)
     if document.format == "yaml" and MARKER in text:  # `# cardlint: ignore[CODE]` comments
         diagnostics = apply_suppressions(diagnostics, document, path, settings)
@@ -73,13 +80,16 @@ def check_text(
 
 
 def _check_card(
-    value: dict[str, object], document: Document, settings: Settings, path: str
+    slot: CardSlot, schema_name: str, document: Document, settings: Settings
 ) -> Iterator[Finding]:
+    """Schema and lint findings for one card, with pointers relative to the card."""
     from cardlint.schema import load_schema
 
-    schema = load_schema(settings.schema)
-    yield from schema.findings(value, document.scalar_text, yaml=document.format == "yaml")
-    card = Card(value, document.format, settings.schema, document.yaml_notes, settings.options)
+    value = slot.value
+    fmt = slot.card_format(document)
+    schema = load_schema(schema_name)
+    yield from schema.findings(value, slot.scalar_text(document), yaml=fmt == "yaml")
+    card = Card(value, fmt, schema_name, slot.yaml_notes(document), settings.options)
     for rule in CHECKS:
         if not settings.is_enabled(rule.code):
             continue
@@ -175,7 +185,7 @@ def lint_text(
     text: str,
     *,
     filename: str = "<stdin>",
-    schema: str = "model-package",
+    schema: str = "auto",
     settings: Settings | None = None,
 ) -> list[Diagnostic]:
     """Lint a card given as text; ``filename`` picks the format (``.json``, ``.yaml``).
@@ -192,7 +202,7 @@ def lint_text(
 def lint_paths(
     paths: Iterable[str | os.PathLike[str]],
     *,
-    schema: str = "model-package",
+    schema: str = "auto",
     settings: Settings | None = None,
 ) -> list[Diagnostic]:
     """Lint files and directories (directories are searched for card files)."""

@@ -30,6 +30,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from cardlint import codes
+from cardlint.cards import parse_document
 from cardlint.diagnostics import (
     Diagnostic,
     Edit,
@@ -40,7 +41,7 @@ from cardlint.diagnostics import (
     ReplaceValue,
     Severity,
 )
-from cardlint.document import Decoded, Document, parse
+from cardlint.document import Decoded, Document
 from cardlint.edits import apply_edits, key_start
 from cardlint.engine import FileResult, check_text
 from cardlint.pointer import join, last, parent, split
@@ -172,7 +173,8 @@ def verify(
         new_text.encode(decoded.encoding)
     except UnicodeEncodeError:
         return f"the fixed text cannot be encoded as {decoded.encoding.upper()}"
-    after = parse(new_text, before.format, settings.limits)
+    # As the engine parses: a template's !Ref & co must load again after the fix.
+    after = parse_document(new_text, before.format, settings.limits)
     if after.value is None and before.value is not None:
         problem = after.problems[0] if after.problems else None
         what = f": {problem.message}" if problem else ""

@@ -13,6 +13,7 @@ from typing import Any
 
 SCHEMA_FILES: dict[str, str] = {
     "model-package": "model-package-card.schema.json",
+    "model-card": "model-card.schema.json",
 }
 
 

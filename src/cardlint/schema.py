@@ -385,9 +385,11 @@ class _ErrorMapper:
                     )
             yield Finding(codes.METRIC_TYPE, join(pointer, "type"), message, fix=fix)
             return
-        wanted = f"#/definitions/{_METRIC_BRANCH[mtype]}"
+        # By the definition's name: "#/definitions/x" (model-package) or "#/$defs/x" (model-card).
+        wanted = _METRIC_BRANCH[mtype]
         index = next(
-            (i for i, b in enumerate(branches) if b.get("$ref") == wanted), None
+            (i for i, b in enumerate(branches) if str(b.get("$ref", "")).endswith(f"/{wanted}")),
+            None,
         )
         for sub in error.context or ():
             if sub.relative_schema_path and sub.relative_schema_path[0] == index:

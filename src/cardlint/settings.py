@@ -35,7 +35,7 @@ class Settings:
     and ``ignore`` decides, and ``ignore`` wins a tie.
     """
 
-    schema: str = "model-package"
+    schema: str = "auto"
     select: tuple[str, ...] = ("ALL",)
     extend_select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()

@@ -264,7 +264,10 @@ class YamlSourceMap:
         return node.value if isinstance(node, ScalarNode) else None
 
 
-def parse_yaml(text: str, limits: Limits) -> Document:
+def parse_yaml(
+    text: str, limits: Limits, loader_class: type[CardLoader] | None = None
+) -> Document:
+    """Parse YAML; ``loader_class`` swaps in a subclass (CloudFormation's ``!Ref`` & co)."""
     bad = _NOT_PRINTABLE.search(text)
     if bad is not None:
         return _failed(
@@ -277,7 +280,7 @@ def parse_yaml(text: str, limits: Limits) -> Document:
         offset = _deep_event_offset(text, limits.max_depth)
         if offset is not None:
             return _failed(text, codes.TOO_DEEP, depth_finding("", limits.max_depth).message, offset)
-    loader = CardLoader(text)
+    loader = (loader_class or CardLoader)(text)
     try:
         root = loader.get_single_node()
         if root is None:

@@ -1,0 +1,64 @@
+"""--schema auto (the default): a standalone model card is checked as one."""
+
+from __future__ import annotations
+
+import json
+
+from cardlint import lint_text
+from cardlint.cards import CardSlot, choose_schema
+from conftest import run_cli
+
+
+def test_two_standalone_fields_make_a_model_card():
+    slot = CardSlot({"model_overview": {"model_id": "m", "model_version": 2}})
+    assert choose_schema("auto", slot) == "model-card"
+
+
+def test_model_package_details_and_one_more_make_a_model_card():
+    slot = CardSlot({"model_package_details": {}, "model_overview": {"problem_type": "x"}})
+    assert choose_schema("auto", slot) == "model-card"
+
+
+def test_one_standalone_field_is_more_likely_a_mistake_in_a_model_package_card():
+    text = '{"model_overview": {"model_creator": "a", "model_owner": "b"}}'
+    [d] = lint_text(text, filename="c.json")
+    assert (d.code, d.pointer, d.span.line, d.span.column) == (
+        "S004",
+        "/model_overview/model_owner",
+        1,
+        43,
+    )
+    assert "--schema model-card" in d.message
+
+
+def test_explicit_schema_wins_over_detection():
+    slot = CardSlot({"model_overview": {"model_id": "m", "model_version": 2}})
+    assert choose_schema("model-package", slot) == "model-package"
+    assert choose_schema("auto", CardSlot({}, schema="model-package")) == "model-package"
+
+
+def test_verbose_text_and_json_name_the_schema_per_file(tmp_path):
+    (tmp_path / "a-model-card.json").write_text(
+        json.dumps({"model_overview": {"model_id": "m", "model_name": "n"}})
+    )
+    (tmp_path / "b-model-card.json").write_text(json.dumps({"intended_uses": {}}))
+    proc = run_cli("check", "-v", "a-model-card.json", "b-model-card.json", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stdout
+    assert proc.stdout.splitlines()[:2] == [
+        "a-model-card.json: checked against model-card",
+        "b-model-card.json: checked against model-package",
+    ]
+    proc = run_cli(
+        "check", "--format", "json", "a-model-card.json", "b-model-card.json", cwd=tmp_path
+    )
+    assert json.loads(proc.stdout)["files"] == [
+        {"file": "a-model-card.json", "schema": "model-card"},
+        {"file": "b-model-card.json", "schema": "model-package"},
+    ]
+
+
+def test_schema_option_accepts_model_card_and_auto():
+    card = '{"model_overview": {"model_id": "m"}}'
+    for name in ("auto", "model-card"):
+        proc = run_cli("check", "--schema", name, "-", "--stdin-filename", "c.json", stdin=card)
+        assert proc.returncode == (1 if name == "auto" else 0), proc.stdout + proc.stderr
