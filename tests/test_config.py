@@ -282,3 +282,12 @@ def test_settings_are_shared_between_files_with_the_same_configuration(tmp_path)
 )
 def test_glob_match(path, pattern, expected):
     assert glob_match(path, pattern) is expected
+
+
+def test_fix_uses_each_files_configuration(tmp_path):
+    root = repo(tmp_path, {"cardlint.toml": 'ignore = ["Y001", "G"]\n', "model-card.yaml": CARD})
+    proc = run_cli("check", "--fix", "--format", "concise", "model-card.yaml", cwd=root)
+    assert proc.returncode == 1
+    # S002 is fixed; Y001 is ignored by the file, so neither fixed nor reported after the fix
+    assert proc.stdout.splitlines() == [f"model-card.yaml:5:3: {S004}"]
+    assert (root / "model-card.yaml").read_text() == CARD.replace("high", "High")

@@ -159,7 +159,7 @@ def check(
     except (UsageError, ConfigError) as exc:
         _fail(str(exc))
     if fix or show_diff:
-        results, pending = _fix_files(results, settings, raw, unsafe_fixes, show_diff, show_fixes)
+        results, pending = _fix_files(results, resolver, raw, unsafe_fixes, show_diff, show_fixes)
         if show_diff:
             sys.exit(EXIT_FINDINGS if pending and not exit_zero else EXIT_OK)
     if not results and output_format in ("text", "full", "concise"):
@@ -268,7 +268,7 @@ def _run(
 
 def _fix_files(
     results: list[Any],
-    settings: Any,
+    resolver: Any,
     raw: dict[int, bytes],
     unsafe: bool,
     diff: bool,
@@ -280,6 +280,7 @@ def _fix_files(
 
     remaining, pending, fixed, files, more = [], False, 0, 0, 0
     for index, result in enumerate(results):
+        settings = resolver.settings_for(result.path)  # each file's own configuration
         outcome = fix_result(result, settings, unsafe=unsafe)
         if diff:
             if outcome.changed:
