@@ -298,3 +298,15 @@ def test_directory_discovery_includes_example_hosts(tmp_path: Path):
     proc = run_cli("check", "-v", str(tmp_path))
     assert proc.returncode == 0, proc.stdout
     assert "checked against model-package, model-card" in proc.stdout
+
+
+def test_discovery_includes_templates_when_configured(tmp_path: Path):
+    (tmp_path / "cardlint.toml").write_text('include = ["*.template.yaml"]\n')
+    shutil.copy(
+        EXAMPLES / "embedded" / "model-package-template.yaml", tmp_path / "ml.template.yaml"
+    )
+    proc = run_cli("check", "-v", ".", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert (
+        proc.stdout.splitlines()[0] == "ml.template.yaml: checked against model-package, model-card"
+    )

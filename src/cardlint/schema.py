@@ -11,21 +11,21 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
-
-from jsonschema import Draft202012Validator, ValidationError
-from jsonschema.validators import validator_for
-from referencing import Registry, Resource
-from referencing.exceptions import NoSuchResource, Unresolvable
+from typing import TYPE_CHECKING, Any
 
 from cardlint import codes
+from cardlint.compiled import ValidityCheck, compile_check
 from cardlint.diagnostics import Finding, FixIntent, QuoteScalar, RenameKey, ReplaceValue
 from cardlint.pointer import from_path, join, split
 from cardlint.resources import SCHEMA_FILES
 from cardlint.strict import annotation, strict_schema
 from cardlint.text import json_type, normalise_name, or_list, shorten, suggest
+
+if TYPE_CHECKING:  # python-jsonschema is imported only when a card has a schema defect
+    from jsonschema import ValidationError
+    from referencing import Resource
 
 METRIC_TYPES = ("number", "string", "boolean", "linear_graph", "bar_chart", "matrix")
 _METRIC_BRANCH = {
@@ -44,26 +44,68 @@ class SchemaError(Exception):
 
 
 def _refuse(uri: str) -> Resource[Any]:
+    from referencing.exceptions import NoSuchResource
+
     raise NoSuchResource(ref=uri)
 
 
-@dataclass(frozen=True, slots=True)
-class CardSchema:
-    """A schema ready to validate cards: its name, the raw document and a validator."""
+def _reference_validator(name: str, document: dict[str, Any], *, check: bool = True) -> Any:
+    """python-jsonschema's validator for ``document``: the reference for every finding."""
+    from jsonschema import Draft202012Validator
+    from jsonschema.validators import validator_for
+    from referencing import Registry
 
-    name: str
-    document: dict[str, Any]
-    validator: Any
-
-    @classmethod
-    def from_document(cls, name: str, document: dict[str, Any]) -> CardSchema:
-        cls_ = validator_for(document, default=Draft202012Validator)
+    cls_ = validator_for(document, default=Draft202012Validator)
+    if check:
         try:
             cls_.check_schema(document)
         except Exception as exc:  # jsonschema.SchemaError and friends
             raise SchemaError(f"{name}: not a valid JSON Schema: {exc}") from None
-        registry: Registry[Any] = Registry(retrieve=_refuse)  # type: ignore[call-arg]
-        return cls(name, document, cls_(document, registry=registry))
+    registry: Registry[Any] = Registry(retrieve=_refuse)  # type: ignore[call-arg]
+    return cls_(document, registry=registry)
+
+
+class _OnFirstUse:
+    """Stands in for the reference validator of a vendored schema and builds it on first use,
+    so that a run whose cards are all valid never imports python-jsonschema (~80 ms)."""
+
+    __slots__ = ("_built", "_document", "_name")
+
+    def __init__(self, name: str, document: dict[str, Any]) -> None:
+        self._name, self._document, self._built = name, document, None
+
+    def __getattr__(self, attribute: str) -> Any:
+        if self._built is None:
+            self._built = _reference_validator(self._name, self._document, check=False)
+        return getattr(self._built, attribute)
+
+
+@dataclass(frozen=True, slots=True)
+class CardSchema:
+    """A schema ready to validate cards: its name, the raw document, the reference validator
+    (python-jsonschema) and, when one can be trusted, a compiled validity check."""
+
+    name: str
+    document: dict[str, Any]
+    validator: Any
+    fast_check: ValidityCheck | None = field(default=None, compare=False, repr=False)
+
+    @classmethod
+    def from_document(
+        cls, name: str, document: dict[str, Any], *, vendored: bool = False
+    ) -> CardSchema:
+        """``vendored`` schemas are known valid (tests/test_perf_compiled.py checks them), so
+        their meta-schema check and reference validator wait until a card needs them."""
+        if vendored:
+            validator: Any = _OnFirstUse(name, document)
+        else:
+            validator = _reference_validator(name, document)
+        return cls(name, document, validator, compile_check(document))
+
+    def is_valid(self, card: Any) -> bool:
+        """``True`` only when the compiled check proves ``card`` has no schema defect, so that
+        :meth:`findings` would return nothing; ``False`` means "ask :meth:`findings`"."""
+        return self.fast_check is not None and self.fast_check(card)
 
     def findings(
         self, card: Any, scalar_text: Callable[[str], str | None], *, yaml: bool = False
@@ -72,6 +114,8 @@ class CardSchema:
 
         ``scalar_text`` gives a scalar as written (for YAML type traps and number fixes).
         """
+        from referencing.exceptions import Unresolvable
+
         try:
             mapper = _ErrorMapper(scalar_text, yaml=yaml)
             return list(mapper.map_all(self.validator.iter_errors(card)))
@@ -120,7 +164,7 @@ def _vendored(name: str) -> CardSchema:
     cached = _CACHE.get(name)
     if cached is None:
         # Validate with the corrected copy: the L codes come from its annotated keywords.
-        cached = _CACHE[name] = CardSchema.from_document(name, strict_schema(name))
+        cached = _CACHE[name] = CardSchema.from_document(name, strict_schema(name), vendored=True)
     return cached
 
 

@@ -1,0 +1,355 @@
+"""The result cache: unchanged files are not checked again.
+
+An entry maps a file (its path as given, which also decides its format) and the hash of its
+bytes to the diagnostics cardlint reported for them. Entries live in one JSON file per
+*fingerprint*, which covers everything else a file's diagnostics depend on:
+
+- cardlint's version and its code (every module's and vendored schema's size and mtime, so
+  an edited rule in a development install is a new fingerprint too);
+- the installed parsers and validators (PyYAML, python-jsonschema, referencing,
+  jsonschema-rs) and the Python version;
+- the schema (a schema file given by path is hashed by content);
+- the effective settings (every field of :class:`~cardlint.settings.Settings`).
+
+So an entry is never stale: change any input and the lookup misses. Writes go to a temporary
+file in the cache directory and replace the old one atomically; a run merges entries written
+meanwhile by another run, and a lost race only loses entries, never corrupts them.
+
+The directory is ``--cache-dir``, else ``CARDLINT_CACHE_DIR``, else the user cache directory
+(``$XDG_CACHE_HOME/cardlint`` or ``~/.cache/cardlint``; ``~/Library/Caches/cardlint`` on
+macOS; ``%LOCALAPPDATA%\\cardlint\\Cache`` on Windows). ``--no-cache`` turns it off.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import hashlib
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from cardlint import __version__
+from cardlint.diagnostics import (
+    Diagnostic,
+    Edit,
+    Fix,
+    FixIntent,
+    QuoteScalar,
+    RemoveProperty,
+    RenameKey,
+    ReplaceValue,
+    Severity,
+)
+from cardlint.settings import Settings
+from cardlint.span import Span
+
+FORMAT = 1
+"""Bumped when the layout of a cache file changes."""
+
+MAX_ENTRIES = 100_000
+"""Past this many entries a cache file keeps only the files of the current run."""
+
+MAX_FILES = 16
+"""Cache files (fingerprints) kept in the directory; the least recently written go first."""
+
+_DEPENDENCIES = ("yaml", "jsonschema", "referencing", "jsonschema_rs", "jsonschema_specifications")
+
+# The fields the encoder below knows. If a value type gains a field, caching switches itself
+# off (see _encodable) rather than drop it silently.
+_KNOWN_FIELDS = {
+    Diagnostic: ("path", "code", "severity", "message", "pointer", "span", "fix", "fix_intent"),
+    Fix: ("applicability", "message", "edits"),
+    FixIntent: ("applicability", "message", "actions"),
+    Edit: ("span", "content"),
+    Span: ("line", "column", "end_line", "end_column", "start", "end"),
+}
+
+
+def default_directory() -> Path:
+    """The user cache directory for cardlint on this platform."""
+    if sys.platform == "win32":
+        base = os.environ.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")
+        return Path(base) / "cardlint" / "Cache"
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Caches" / "cardlint"
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "cardlint"
+
+
+def resolve_directory(option: str | None) -> Path:
+    """``--cache-dir``, else ``CARDLINT_CACHE_DIR``, else :func:`default_directory`."""
+    chosen = option or os.environ.get("CARDLINT_CACHE_DIR")
+    return Path(chosen) if chosen else default_directory()
+
+
+def digest(data: bytes) -> str:
+    """The content hash of a file's bytes."""
+    return hashlib.blake2b(data, digest_size=20).hexdigest()
+
+
+def base_stamp() -> str:
+    """What every file's diagnostics depend on besides its settings: cardlint's version and
+    code, the vendored schemas, the parsers and validators installed, the Python version."""
+    parts: list[str] = [f"format {FORMAT}", __version__, sys.version]
+    package = Path(__file__).resolve().parent
+    from cardlint.resources import schema_dir
+
+    for root in (package, schema_dir()):
+        parts.extend(_tree_stamp(root))
+    parts.extend(_dependency_stamps())
+    return "\n".join(parts)
+
+
+def fingerprint(base: str, settings: Settings) -> str:
+    """A hash of everything besides a file's bytes and path that its diagnostics depend on."""
+    parts = [base, _schema_stamp(settings.schema)]
+    parts.extend(f"{f.name}={getattr(settings, f.name)!r}" for f in dataclasses.fields(settings))
+    return hashlib.sha256("\n".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _tree_stamp(root: Path) -> Iterator[str]:
+    for directory, subdirs, files in os.walk(root):
+        subdirs[:] = sorted(d for d in subdirs if d != "__pycache__")
+        for name in sorted(files):
+            if name.endswith((".py", ".json", ".yaml")):
+                info = os.stat(os.path.join(directory, name))
+                yield f"{directory}/{name} {info.st_size} {info.st_mtime_ns}"
+
+
+def _dependency_stamps() -> Iterator[str]:
+    from importlib.util import find_spec
+
+    for name in _DEPENDENCIES:
+        try:
+            spec = find_spec(name)
+        except (ImportError, ValueError):
+            spec = None
+        origin = spec.origin if spec is not None else None
+        if origin is None or not os.path.exists(origin):
+            yield f"{name} absent"
+            continue
+        # An upgrade rewrites the package, and with it the directory holding its metadata.
+        info = os.stat(os.path.dirname(origin))
+        yield f"{name} {origin} {info.st_mtime_ns} {os.stat(origin).st_mtime_ns}"
+
+
+def _schema_stamp(schema: str) -> str:
+    if os.path.isfile(schema):
+        try:
+            return f"schema file {schema} {digest(Path(schema).read_bytes())}"
+        except OSError:
+            return f"schema file {schema} unreadable"
+    return f"schema {schema}"  # vendored: covered by the code stamp
+
+
+class Cache:
+    """Cached diagnostics under ``directory``: one file of entries per fingerprint, each loaded
+    on first use and saved once at the end of the run."""
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+        self.base = base_stamp()
+        self.buckets: dict[str, _Bucket] = {}
+        # Settings objects are not hashable; the resolver hands out one object per directory,
+        # so remembering fingerprints by identity (keeping the object alive) is enough.
+        self.known: dict[int, tuple[Settings, _Bucket]] = {}
+
+    def _bucket(self, settings: Settings) -> _Bucket:
+        found = self.known.get(id(settings))
+        if found is not None and found[0] is settings:
+            return found[1]
+        key = fingerprint(self.base, settings)
+        bucket = self.buckets.get(key)
+        if bucket is None:
+            bucket = self.buckets[key] = _Bucket(self.directory / f"v{FORMAT}-{key[:32]}.json")
+        self.known[id(settings)] = (settings, bucket)
+        return bucket
+
+    def lookup(
+        self, path: str, data: bytes, settings: Settings
+    ) -> tuple[str | None, tuple[Diagnostic, ...]] | None:
+        """``(schema, diagnostics)`` stored for ``path`` with exactly these bytes, or None."""
+        entry = self._bucket(settings).entries.get(path)
+        if not isinstance(entry, list) or len(entry) != 3 or entry[0] != digest(data):
+            return None
+        try:
+            return entry[1], tuple(_decode(path, item) for item in entry[2])
+        except (TypeError, ValueError, KeyError, IndexError):  # a damaged entry is a miss
+            return None
+
+    def store(
+        self,
+        path: str,
+        content_digest: str,
+        settings: Settings,
+        schema: str | None,
+        diagnostics: tuple[Diagnostic, ...],
+    ) -> None:
+        """Remember the diagnostics of ``path`` whose bytes hash to ``content_digest``."""
+        encoded = _encodable(path, diagnostics)
+        if encoded is not None:
+            self._bucket(settings).fresh[path] = [content_digest, schema, encoded]
+
+    def save(self) -> None:
+        """Write new entries, merged with what other runs wrote meanwhile. Never raises."""
+        for bucket in self.buckets.values():
+            bucket.save()
+        _prune(self.directory, keep={b.path for b in self.buckets.values()})
+
+
+class _Bucket:
+    """The entries of one fingerprint."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.entries: dict[str, Any] = _read(path)
+        self.fresh: dict[str, list[Any]] = {}
+
+    def save(self) -> None:
+        if not self.fresh:
+            return
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            merged = _read(self.path)
+            merged.update(self.fresh)
+            if len(merged) > MAX_ENTRIES:
+                merged = dict(self.fresh)
+            _write_atomically(self.path, {"format": FORMAT, "files": merged})
+        except (OSError, ValueError):
+            return  # a read-only or full disk makes the next run slower, not wrong
+
+
+def _read(path: Path) -> dict[str, Any]:
+    try:
+        with open(path, encoding="utf-8") as handle:
+            loaded = json.load(handle)
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(loaded, dict) or loaded.get("format") != FORMAT:
+        return {}
+    files = loaded.get("files")
+    return files if isinstance(files, dict) else {}
+
+
+def _write_atomically(path: Path, content: dict[str, Any]) -> None:
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            # ASCII escapes keep lone surrogates (which UTF-8 cannot encode) intact.
+            json.dump(content, stream, separators=(",", ":"))
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+
+
+def _prune(directory: Path, keep: set[Path]) -> None:
+    try:
+        files = sorted(directory.glob(f"v{FORMAT}-*.json"), key=_mtime, reverse=True)
+    except OSError:
+        return
+    for old in files[MAX_FILES:]:
+        if old not in keep:
+            with contextlib.suppress(OSError):
+                old.unlink()
+
+
+def _mtime(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0
+
+
+# -- encoding diagnostics as JSON ----------------------------------------------------------
+
+
+def _encodable(path: str, diagnostics: tuple[Diagnostic, ...]) -> list[Any] | None:
+    """The diagnostics as JSON values, or None when they would not come back identical."""
+    for kind, names in _KNOWN_FIELDS.items():
+        if tuple(f.name for f in dataclasses.fields(kind)) != names:
+            return None
+    try:
+        encoded = [_encode(d) for d in diagnostics]
+        # Round-trip through JSON text: a value JSON would change (a tuple, a non-string
+        # key, a float subclass) makes the entry unusable, so it is not stored.
+        again = json.loads(json.dumps(encoded))
+        decoded = tuple(_decode(path, item) for item in again)
+    except (TypeError, ValueError, KeyError, IndexError, RecursionError):
+        return None
+    if decoded != diagnostics or [d.fix_intent for d in decoded] != [
+        d.fix_intent for d in diagnostics
+    ]:
+        return None
+    return again  # type: ignore[no-any-return]
+
+
+def _span(span: Span) -> list[int]:
+    return [span.line, span.column, span.end_line, span.end_column, span.start, span.end]
+
+
+def _encode(d: Diagnostic) -> list[Any]:
+    fix = None
+    if d.fix is not None:
+        fix = [
+            d.fix.applicability,
+            d.fix.message,
+            [[_span(e.span), e.content] for e in d.fix.edits],
+        ]
+    intent = None
+    if d.fix_intent is not None:
+        intent = [
+            d.fix_intent.applicability,
+            d.fix_intent.message,
+            [_encode_action(a) for a in d.fix_intent.actions],
+        ]
+    return [d.code, d.severity.value, d.message, d.pointer, _span(d.span), fix, intent]
+
+
+def _encode_action(action: Any) -> list[Any]:
+    if isinstance(action, ReplaceValue):
+        return ["replace", action.pointer, action.value]
+    if isinstance(action, QuoteScalar):
+        return ["quote", action.pointer]
+    if isinstance(action, RenameKey):
+        return ["rename", action.pointer, action.new_key]
+    if isinstance(action, RemoveProperty):
+        return ["remove", action.pointer, None if action.span is None else _span(action.span)]
+    raise TypeError(f"unknown fix action {type(action).__name__}")
+
+
+def _decode(path: str, item: list[Any]) -> Diagnostic:
+    code, severity, message, pointer, span, fix, intent = item
+    return Diagnostic(
+        path=path,
+        code=code,
+        severity=Severity(severity),
+        message=message,
+        pointer=pointer,
+        span=Span(*span),
+        fix=None
+        if fix is None
+        else Fix(fix[0], fix[1], tuple(Edit(Span(*s), content) for s, content in fix[2])),
+        fix_intent=None
+        if intent is None
+        else FixIntent(intent[0], intent[1], tuple(_decode_action(a) for a in intent[2])),
+    )
+
+
+def _decode_action(action: list[Any]) -> Any:
+    kind, pointer = action[0], action[1]
+    if kind == "replace":
+        return ReplaceValue(pointer, action[2])
+    if kind == "quote":
+        return QuoteScalar(pointer)
+    if kind == "rename":
+        return RenameKey(pointer, action[2])
+    if kind == "remove":
+        return RemoveProperty(pointer, None if action[2] is None else Span(*action[2]))
+    raise ValueError(f"unknown fix action {kind!r}")

@@ -1,0 +1,235 @@
+"""Checking many files: the cache, worker processes, a progress line, results in input order.
+
+:func:`check_files` yields one outcome per path, in the order given, whatever ``jobs`` is: a
+:class:`~cardlint.engine.FileResult`, or the ``OSError`` that kept the file from being read.
+Worker processes start only when there are enough files to pay for them
+(:data:`MIN_FILES_PER_WORKER` each); each checks a chunk of files and sends back diagnostics,
+never documents. Results keep their ``Document`` only when they have diagnostics and the caller
+wants documents (source snippets, fixes); files without findings are never held in memory, so
+a run over 10,000 cards keeps about as much as a run over one.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import replace
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, TextIO
+
+from cardlint.settings import Settings
+
+if TYPE_CHECKING:
+    from cardlint.cache import Cache
+    from cardlint.engine import FileResult
+
+MIN_FILES_PER_WORKER = 50
+"""A worker process costs about as much to start as checking this many cards."""
+
+PROGRESS_DELAY = 2.0
+"""Seconds before a progress line appears: shorter runs print none."""
+
+
+def default_jobs() -> int:
+    """The CPUs this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):  # not on Linux
+        return os.cpu_count() or 1
+
+
+def workers_for(jobs: int, files: int) -> int:
+    """How many worker processes ``files`` files are worth (0: check them in this process)."""
+    workers = min(jobs, files // MIN_FILES_PER_WORKER)
+    return workers if workers >= 2 else 0
+
+
+class Progress:
+    """``cardlint: 1,200/10,000 files checked`` on a terminal's stderr, rewritten in place.
+
+    Nothing is written before ``delay`` seconds have passed, nor when ``stream`` is not a
+    terminal; :meth:`close` erases the line.
+    """
+
+    def __init__(
+        self,
+        total: int,
+        stream: TextIO | None = None,
+        *,
+        delay: float = PROGRESS_DELAY,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.stream = stream if stream is not None else sys.stderr
+        self.total = total
+        self.done = 0
+        self.clock = clock
+        self.start = clock()
+        self.delay = delay
+        self.last = float("-inf")
+        self.shown = False
+        try:
+            self.enabled = self.stream.isatty()
+        except (AttributeError, ValueError):
+            self.enabled = False
+
+    def advance(self, count: int = 1) -> None:
+        self.done += count
+        if not self.enabled:
+            return
+        now = self.clock()
+        if now - self.start < self.delay or now - self.last < 0.1:
+            return
+        self.last = now
+        self.stream.write(f"\rcardlint: {self.done:,}/{self.total:,} files checked")
+        self.stream.flush()
+        self.shown = True
+
+    def close(self) -> None:
+        if self.shown:
+            self.stream.write("\r\x1b[K")
+            self.stream.flush()
+            self.shown = False
+
+
+def check_files(
+    files: Sequence[tuple[str, Settings]],
+    *,
+    jobs: int = 1,
+    cache: Cache | None = None,
+    documents: bool = True,
+    progress: Progress | None = None,
+) -> Iterator[FileResult | OSError]:
+    """One outcome per ``(path, settings)``, in order. See the module docstring."""
+    known: list[FileResult | None] = [None] * len(files)
+    if cache is not None:
+        for index, (path, settings) in enumerate(files):
+            known[index] = _cached(path, settings, cache)
+    misses = [item for item, hit in zip(files, known, strict=True) if hit is None]
+    workers = workers_for(jobs, len(misses))
+    if workers:
+        computed = _in_workers(misses, workers, want_digest=cache is not None)
+    else:
+        computed = (_check_path(path, settings, cache is not None) for path, settings in misses)
+    try:
+        for (path, settings), hit in zip(files, known, strict=True):
+            if hit is None:
+                outcome, content_digest = next(computed)
+                if cache is not None and content_digest is not None:
+                    assert not isinstance(outcome, OSError)  # a digest: the file was read
+                    cache.store(path, content_digest, settings, outcome.schema, outcome.diagnostics)
+            else:
+                outcome = hit
+            if progress is not None:
+                progress.advance()
+            yield _with_document(outcome, settings, documents)
+    finally:  # also when the caller stops early (an unreadable file it was told to use)
+        if cache is not None:
+            cache.save()
+
+
+def _with_document(outcome: FileResult | OSError, settings: Settings, wanted: bool) -> Any:
+    """Drop the document of a clean file; bring it back for a file with findings when wanted
+    (a worker or the cache sent diagnostics only)."""
+    if isinstance(outcome, OSError):
+        return outcome
+    if not outcome.diagnostics:
+        if outcome.document is None and outcome.decoded is None:
+            return outcome
+        return replace(outcome, document=None, decoded=None)
+    if not wanted or outcome.document is not None or outcome.path == "<stdin>":
+        return outcome
+    from cardlint.engine import check_file
+
+    try:
+        return check_file(outcome.path, settings)
+    except OSError:
+        return outcome  # gone since: report what was found
+
+
+def _cached(path: str, settings: Settings, cache: Cache) -> FileResult | None:
+    try:
+        data = _read_capped(path, settings.limits.max_file_size)
+    except OSError:
+        return None  # checked (and reported) the ordinary way
+    if data is None:
+        return None
+    found = cache.lookup(path, data, settings)
+    if found is None:
+        return None
+    from cardlint.engine import FileResult
+
+    schema, diagnostics = found
+    return FileResult(path, diagnostics, schema=schema)
+
+
+def _read_capped(path: str, cap: int) -> bytes | None:
+    """The file's bytes, or None when it is larger than ``cap``."""
+    with open(path, "rb") as handle:
+        if os.fstat(handle.fileno()).st_size > cap:
+            return None
+        data = handle.read(cap + 1)
+    return None if len(data) > cap else data
+
+
+def _check_path(
+    path: str, settings: Settings, want_digest: bool
+) -> tuple[FileResult | OSError, str | None]:
+    """Check one file; the digest is of the very bytes checked, so a cache entry is never
+    stored for content the diagnostics were not computed from."""
+    from cardlint.engine import check_bytes, check_file
+
+    try:
+        data = _read_capped(path, settings.limits.max_file_size)
+        if data is None:
+            return check_file(path, settings), None  # reports the size limit
+    except OSError as exc:
+        return exc, None
+    result = check_bytes(data, path, settings)
+    if want_digest:
+        from cardlint.cache import digest
+
+        return result, digest(data)
+    return result, None
+
+
+def _check_chunk(
+    files: list[tuple[str, Settings]], want_digest: bool
+) -> list[tuple[FileResult | OSError, str | None]]:
+    """Run in a worker: check ``files``; send back diagnostics without documents."""
+    out: list[tuple[FileResult | OSError, str | None]] = []
+    for path, settings in files:
+        outcome, content_digest = _check_path(path, settings, want_digest)
+        if not isinstance(outcome, OSError):
+            outcome = replace(outcome, document=None, decoded=None)
+        out.append((outcome, content_digest))
+    return out
+
+
+def _in_workers(
+    files: list[tuple[str, Settings]], workers: int, *, want_digest: bool
+) -> Iterator[tuple[FileResult | OSError, str | None]]:
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from multiprocessing.reduction import ForkingPickler
+
+    # Settings hold read-only mappings, which pickle cannot send by default.
+    ForkingPickler.register(MappingProxyType, _reduce_mapping_proxy)
+
+    # fork starts a worker in milliseconds with everything already imported (the schema
+    # compiled); elsewhere the platform's default start method is the safe one.
+    context = multiprocessing.get_context("fork" if sys.platform == "linux" else None)
+    size = max(1, min(64, len(files) // (workers * 8)))
+    chunks = [files[i : i + size] for i in range(0, len(files), size)]
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        for chunk in pool.map(_check_chunk, chunks, [want_digest] * len(chunks)):
+            yield from chunk
+
+
+def _reduce_mapping_proxy(proxy: MappingProxyType[Any, Any]) -> tuple[Any, tuple[Any, ...]]:
+    return _mapping_proxy, (dict(proxy),)
+
+
+def _mapping_proxy(content: dict[Any, Any]) -> MappingProxyType[Any, Any]:
+    return MappingProxyType(content)
