@@ -308,5 +308,6 @@ def test_discovery_includes_templates_when_configured(tmp_path: Path):
     proc = run_cli("check", "-v", ".", cwd=tmp_path)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert (
-        proc.stdout.splitlines()[0] == "ml.template.yaml: checked against model-package, model-card"
+        proc.stdout.splitlines()[0]
+        == "./ml.template.yaml: checked against model-package, model-card"
     )
