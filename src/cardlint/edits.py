@@ -129,6 +129,8 @@ def key_start(document: Document, pointer: str) -> int | None:
 
 
 def _edit_for(action: Action, document: Document) -> Edit | None:
+    if document.format == "yaml" and _shared(document, action.pointer):
+        return None
     if isinstance(action, ReplaceValue):
         return _replace_value(document, action.pointer, action.value)
     if isinstance(action, QuoteScalar):
@@ -236,7 +238,12 @@ def _value_range(document: Document, pointer: str, old: Any) -> tuple[int, int]:
         if document.scalar_text(pointer) is None:
             raise LookupError(pointer)  # not in the text (a merged key)
         span = document.locate(pointer)
-        return span.start, span.end
+        end = span.end
+        if document.format == "yaml" and document.text[span.start : span.start + 1] in "|>":
+            # Trailing spaces on a block scalar's last line are part of its value.
+            while end < len(document.text) and document.text[end] in " \t":
+                end += 1
+        return span.start, end
     if document.format == "json":
         span = document.locate(pointer)
         return span.start, span.end
@@ -244,6 +251,23 @@ def _value_range(document: Document, pointer: str, old: Any) -> tuple[int, int]:
     if node is None:
         raise LookupError(pointer)
     return node.start_mark.index, _content_end(document.text, node)
+
+
+def _shared(document: Document, pointer: str) -> bool:
+    """Whether the YAML node at ``pointer`` may be reached by another path too: it or an
+    ancestor is anchored or an alias, or it was merged in with ``<<`` (its text then sits
+    outside its parent's)."""
+    text = document.text
+    while pointer:
+        up = parent(pointer)
+        inner = document.locate(pointer)
+        outer = document.locate(up)
+        if not (outer.start <= inner.start and inner.end <= outer.end):
+            return True
+        if text[outer.start : outer.start + 1] in ("&", "*"):
+            return True
+        pointer = up
+    return False
 
 
 def _duplicated(document: Document, pointer: str) -> bool:
