@@ -112,6 +112,7 @@ class Bench:
     cardlint: list[str]
     check_jsonschema: str | None
     memory_count: int
+    cold_rounds: int = 15
     results: list[tuple[str, str, bool | None]] = field(default_factory=list)
 
     def cards(self, name: str, count: int) -> Path:
@@ -165,7 +166,7 @@ class Bench:
         cjs = self.cjs([card])
         if cjs:
             commands["check-jsonschema, one card"] = cjs
-        timings = alternate(commands, max(self.rounds, 5))
+        timings = alternate(commands, self.cold_rounds)
         base = "check-jsonschema, one card" if cjs else None
         table("one card, cold process", timings, base)
         if base:
@@ -218,6 +219,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     add("-n", "--count", type=int, default=1000, help="cards per batch (default 1000)")
     add("--invalid", type=float, default=0.0, help="share of invalid cards, 0..1 (default 0)")
     parser.add_argument("--seed", type=int, default=20240601)
+    parser.add_argument(
+        "--cold-rounds", type=int, default=15, help="timed runs per command for 'cold'"
+    )
     parser.add_argument("--rounds", type=int, default=5, help="timed runs per command (median)")
     parser.add_argument(
         "--scenario",
@@ -253,6 +257,7 @@ def main(argv: list[str] | None = None) -> int:
         cardlint=cardlint_command(),
         check_jsonschema=args.check_jsonschema,
         memory_count=args.memory_count,
+        cold_rounds=args.cold_rounds,
     )
     print(
         f"# cardlint bench: {args.count} cards, {args.invalid:.0%} invalid, seed {args.seed}, "

@@ -1,0 +1,205 @@
+"""The result cache: hits, misses, invalidation, concurrency, and never a stale answer."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from cardlint.cache import Cache, default_directory, resolve_directory
+from cardlint.engine import check_text
+from cardlint.settings import Settings
+from conftest import EXAMPLES, run_cli
+
+BAD = "bad/acceptance-model-card.json"
+GOOD = "good/sdk-model-package-model-card.json"
+
+
+@pytest.fixture
+def cards(tmp_path: Path) -> Path:
+    folder = tmp_path / "cards"
+    folder.mkdir()
+    for name in (BAD, GOOD, "bad/acceptance-model-card.yaml"):
+        shutil.copy(EXAMPLES / name, folder / Path(name).name)
+    return folder
+
+
+def cache_files(directory: Path) -> list[Path]:
+    return sorted(directory.glob("v1-*.json"))
+
+
+def poison(directory: Path, path: str, message: str) -> None:
+    """Rewrite the cached message of ``path`` so that a hit is visible in the output."""
+    [cache_file] = cache_files(directory)
+    content = json.loads(cache_file.read_text())
+    entry = content["files"][path]
+    if entry[2]:
+        entry[2][0][2] = message
+    else:  # a clean file: make the cache claim one finding
+        entry[2] = [["S002", "error", message, "", [1, 1, 1, 2, 0, 1], None, None]]
+    cache_file.write_text(json.dumps(content))
+
+
+def test_second_run_reads_the_cache_and_reports_the_same(cards: Path, tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    first = run_cli("check", "--cache-dir", str(store), "--format", "json", str(cards))
+    assert first.returncode == 1, first.stderr
+    assert len(cache_files(store)) == 1
+    again = run_cli("check", "--cache-dir", str(store), "--format", "json", str(cards))
+    assert (again.returncode, again.stdout) == (first.returncode, first.stdout)
+    # Proof that the second answer came from the cache: a poisoned entry is reported.
+    poison(store, str(cards / "acceptance-model-card.json"), "from the cache")
+    hit = run_cli("check", "--cache-dir", str(store), "--format", "concise", str(cards))
+    assert "from the cache" in hit.stdout
+
+
+def test_changed_content_is_checked_again(cards: Path, tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    card = cards / "sdk-model-package-model-card.json"
+    assert run_cli("check", "--cache-dir", str(store), str(cards)).returncode == 1
+    poison(store, str(card), "stale")
+    card.write_text(card.read_text().replace('"model_overview"', '"model_overveiw"', 1))
+    proc = run_cli("check", "--cache-dir", str(store), "--format", "concise", str(cards))
+    assert "stale" not in proc.stdout
+    assert f"{card}:" in proc.stdout and "S004" in proc.stdout
+
+
+@pytest.mark.parametrize(
+    "changed",
+    [("--ignore", "S002"), ("--select", "S"), ("--max-file-size", "999999"), ("--strict",)],
+)
+def test_other_settings_are_other_entries(
+    cards: Path, tmp_path: Path, changed: tuple[str, ...]
+) -> None:
+    store = tmp_path / "store"
+    run_cli("check", "--cache-dir", str(store), str(cards))
+    poison(store, str(cards / "acceptance-model-card.json"), "stale")
+    proc = run_cli("check", "--cache-dir", str(store), "--format", "concise", *changed, str(cards))
+    assert "stale" not in proc.stdout
+    assert len(cache_files(store)) == 2
+
+
+def test_a_changed_schema_file_is_a_different_fingerprint(cards: Path, tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    schema = tmp_path / "schema.json"
+    schema.write_text(json.dumps({"type": "object"}))
+    card = str(cards / "sdk-model-package-model-card.json")
+    args = ("check", "--cache-dir", str(store), "--schema", str(schema), "--format", "concise")
+    assert run_cli(*args, card).returncode == 0
+    schema.write_text(json.dumps({"type": "object", "required": ["no_such_section"]}))
+    proc = run_cli(*args, card)
+    assert proc.returncode == 1
+    assert "no_such_section" in proc.stdout
+
+
+def test_no_cache_neither_reads_nor_writes(cards: Path, tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    run_cli("check", "--cache-dir", str(store), str(cards))
+    poison(store, str(cards / "acceptance-model-card.json"), "stale")
+    before = cache_files(store)[0].read_bytes()
+    proc = run_cli(
+        "check", "--no-cache", "--cache-dir", str(store), "--format", "concise", str(cards)
+    )
+    assert "stale" not in proc.stdout
+    assert cache_files(store)[0].read_bytes() == before
+    empty = tmp_path / "empty"
+    run_cli("check", "--no-cache", "--cache-dir", str(empty), str(cards))
+    assert not empty.exists()
+
+
+def test_environment_variable_names_the_directory(cards: Path, tmp_path: Path) -> None:
+    store = tmp_path / "from-env"
+    proc = run_cli("check", str(cards), env={"CARDLINT_CACHE_DIR": str(store)})
+    assert proc.returncode == 1
+    assert len(cache_files(store)) == 1
+
+
+def test_default_directory_is_the_user_cache_directory(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("CARDLINT_CACHE_DIR", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", "/somewhere/cache")
+    if sys.platform.startswith("linux"):
+        assert default_directory() == Path("/somewhere/cache/cardlint")
+    assert resolve_directory(None) == default_directory()
+    monkeypatch.setenv("CARDLINT_CACHE_DIR", "/env/dir")
+    assert resolve_directory(None) == Path("/env/dir")
+    assert resolve_directory("/option/dir") == Path("/option/dir")
+
+
+def test_a_damaged_cache_file_is_ignored_and_replaced(cards: Path, tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    first = run_cli("check", "--cache-dir", str(store), "--format", "json", str(cards))
+    [cache_file] = cache_files(store)
+    cache_file.write_text('{"format": 1, "files": {"x": ')
+    again = run_cli("check", "--cache-dir", str(store), "--format", "json", str(cards))
+    assert (again.returncode, again.stdout, again.stderr) == (1, first.stdout, "")
+    assert json.loads(cache_file.read_text())["format"] == 1
+
+
+def test_an_unusable_cache_directory_does_not_stop_the_run(cards: Path, tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a directory")
+    proc = run_cli("check", "--cache-dir", str(blocker / "sub"), "--format", "concise", str(cards))
+    assert proc.returncode == 1
+    assert proc.stderr == ""
+    assert "S002" in proc.stdout
+
+
+def test_concurrent_runs_leave_a_valid_cache(cards: Path, tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    for i in range(12):
+        shutil.copy(cards / "acceptance-model-card.json", cards / f"{i}-model-card.json")
+    exe = [sys.executable, "-m", "cardlint", "check", "--cache-dir", str(store), "--jobs", "1"]
+    procs = [
+        subprocess.Popen([*exe, str(cards)], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        for _ in range(4)
+    ]
+    outputs = [p.communicate(timeout=120) for p in procs]
+    assert [p.returncode for p in procs] == [1, 1, 1, 1]
+    assert len({out for out, _ in outputs}) == 1
+    [cache_file] = cache_files(store)
+    assert len(json.loads(cache_file.read_text())["files"]) == 15
+    assert not list(store.glob(".tmp-*"))
+
+
+def test_runs_merge_their_entries(tmp_path: Path) -> None:
+    settings = Settings(schema="model-package")
+    one, two = Cache(tmp_path), Cache(tmp_path)
+    text = (EXAMPLES / BAD).read_text()
+    result = check_text(text, "a.json", settings)
+    one.store("a.json", "d1", settings, result.schema, result.diagnostics)
+    two.store("b.json", "d2", settings, result.schema, ())
+    one.save()
+    two.save()  # written after one: keeps one's entry
+    [cache_file] = cache_files(tmp_path)
+    assert set(json.loads(cache_file.read_text())["files"]) == {"a.json", "b.json"}
+
+
+def test_diagnostics_with_fixes_come_back_identical(tmp_path: Path) -> None:
+    settings = Settings(schema="model-package")
+    for name in (BAD, "bad/acceptance-model-card.yaml", "bad/yaml-traps-model-card.yaml"):
+        data = (EXAMPLES / name).read_bytes()
+        result = check_text(data.decode(), name, settings)
+        assert any(d.fix is not None for d in result.diagnostics)
+        cache = Cache(tmp_path)
+        from cardlint.cache import digest
+
+        cache.store(name, digest(data), settings, result.schema, result.diagnostics)
+        cache.save()
+        schema, diagnostics = Cache(tmp_path).lookup(name, data, settings)  # type: ignore[misc]
+        assert schema == result.schema
+        assert diagnostics == result.diagnostics
+        assert [d.fix_intent for d in diagnostics] == [d.fix_intent for d in result.diagnostics]
+        assert Cache(tmp_path).lookup(name, data + b"\n", settings) is None
+
+
+def test_fix_works_on_a_cached_run(cards: Path, tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    card = cards / "acceptance-model-card.yaml"
+    run_cli("check", "--cache-dir", str(store), str(cards))
+    before = card.read_text()
+    run_cli("check", "--cache-dir", str(store), "--fix", str(cards))
+    assert card.read_text() != before
