@@ -37,7 +37,13 @@ EXPECTED: dict[str, list[tuple[str, str, int, int]]] = {
         ("S004", "/modelOverview", 2, 3),
         ("S001", "/training_details/training_job_details/training_metrics/0/value", 5, 53),
         ("S003", "/training_details/training_job_details/hyper_parameters/0", 6, 28),
+        ("G004", "/evaluation_details/0", 10, 5),  # warning: an evaluation without metrics
         ("S007", "/evaluation_details/0/datasets", 10, 32),
+        # warnings: "d1" ... "d11" are not s3:// URIs
+        *[
+            ("V003", f"/evaluation_details/0/datasets/{i}", 10, column)
+            for i, column in enumerate((33, 39, 45, 51, 57, 63, 69, 75, 81, 87, 94))
+        ],
         ("S001", "/additional_information/custom_details/ticket", 12, 59),
     ],
     "bad/unsafe-tag-model-card.yaml": [("P006", "", 2, 18)],

@@ -170,7 +170,7 @@ def test_quoted_yaml_scalar_is_a_string():
 
 def test_required_points_at_object_that_lacks_it():
     text = '{"evaluation_details": [{"datasets": []}]}'
-    [d] = lint_text(text, filename="c.json")
+    [d] = [d for d in lint_text(text, filename="c.json") if d.severity == "error"]
     assert (d.code, d.pointer, d.span.column, d.span.end_column) == (
         "S003",
         "/evaluation_details/0",
@@ -189,7 +189,8 @@ def test_remote_ref_in_user_schema_is_a_finding_not_a_fetch(tmp_path, monkeypatc
     monkeypatch.setattr(socket.socket, "connect", refuse)
     schema = tmp_path / "remote.json"
     schema.write_text(json.dumps({"$ref": "https://example.com/card.schema.json"}))
-    [d] = lint_text("{}", filename="c.json", schema=str(schema))
+    found = lint_text("{}", filename="c.json", schema=str(schema))
+    [d] = [d for d in found if d.severity == "error"]  # G002 warns that the card is empty
     assert d.code == "S010"
     assert d.message == (
         '$ref "https://example.com/card.schema.json" cannot be resolved offline '

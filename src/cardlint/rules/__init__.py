@@ -10,9 +10,17 @@ from __future__ import annotations
 from types import MappingProxyType
 
 from cardlint.rules import (
+    g001_risk_explanation,
+    g002_empty_value,
+    g003_placeholder_text,
+    g004_evaluation_without_metrics,
     l001_array_limit,
     l002_unanchored_length,
     l003_objective_function,
+    m001_metric_value_type,
+    m002_axis_name_count,
+    m003_matrix_rows,
+    m004_non_finite_number,
     p001_syntax_error,
     p002_duplicate_key,
     p003_undecodable,
@@ -37,18 +45,31 @@ from cardlint.rules import (
     s008_metric_type,
     s009_schema_constraint,
     s010_unresolvable_ref,
+    v001_card_size,
+    v002_arn_format,
+    v003_s3_uri,
+    v004_image_uri,
     x001_internal_error,
     x002_fix_abandoned,
     x003_unreadable,
     x004_unused_suppression,
     y001_yaml_implicit_type,
+    y002_yaml_version_ambiguity,
 )
 from cardlint.rules.base import Card, Rule
 
 _MODULES = (
+    g001_risk_explanation,
+    g002_empty_value,
+    g003_placeholder_text,
+    g004_evaluation_without_metrics,
     l001_array_limit,
     l002_unanchored_length,
     l003_objective_function,
+    m001_metric_value_type,
+    m002_axis_name_count,
+    m003_matrix_rows,
+    m004_non_finite_number,
     p001_syntax_error,
     p002_duplicate_key,
     p003_undecodable,
@@ -73,11 +94,16 @@ _MODULES = (
     s008_metric_type,
     s009_schema_constraint,
     s010_unresolvable_ref,
+    v001_card_size,
+    v002_arn_format,
+    v003_s3_uri,
+    v004_image_uri,
     x001_internal_error,
     x002_fix_abandoned,
     x003_unreadable,
     x004_unused_suppression,
     y001_yaml_implicit_type,
+    y002_yaml_version_ambiguity,
 )
 
 REGISTRY: MappingProxyType[str, Rule] = MappingProxyType(
@@ -97,4 +123,17 @@ def select(codes: list[str] | None, prefixes: list[str]) -> list[str]:
     return [code for code in pool if code.startswith(tuple(prefixes))]
 
 
-__all__ = ["CHECKS", "REGISTRY", "Card", "Rule", "select"]
+def markdown_table() -> str:
+    """The README's rule table: one row per code, generated from the registry."""
+    rows = [
+        "| Code | Name | Default severity | Fix | Summary |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    for rule in REGISTRY.values():
+        summary = rule.summary.replace("|", "\\|")
+        fix = "yes" if rule.fixable else ""
+        rows.append(f"| {rule.code} | {rule.name} | {rule.severity.value} | {fix} | {summary} |")
+    return "\n".join(rows) + "\n"
+
+
+__all__ = ["CHECKS", "REGISTRY", "Card", "Rule", "markdown_table", "select"]

@@ -1,0 +1,268 @@
+"""Helpers shared by the lint rules: where the metrics are, one cached walk over every value,
+and what the schema expects at a pointer.
+
+Not a rule (no ``CODE``); the registry never lists it.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import math
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from cardlint.pointer import escape, resolve, split
+from cardlint.rules.base import Card
+
+SIMPLE_METRIC_TYPES = ("number", "string", "boolean")
+
+
+def metrics(card: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
+    """``(pointer, metric)`` for every metric object under evaluation_details."""
+    evaluations = card.get("evaluation_details")
+    if not isinstance(evaluations, list):
+        return
+    for i, evaluation in enumerate(evaluations):
+        groups = evaluation.get("metric_groups") if isinstance(evaluation, dict) else None
+        if not isinstance(groups, list):
+            continue
+        for j, group in enumerate(groups):
+            data = group.get("metric_data") if isinstance(group, dict) else None
+            if not isinstance(data, list):
+                continue
+            for k, metric in enumerate(data):
+                if isinstance(metric, dict):
+                    yield f"/evaluation_details/{i}/metric_groups/{j}/metric_data/{k}", metric
+
+
+def training_metrics(card: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
+    """``(pointer, metric)`` for every training metric object (SageMaker's and the user's)."""
+    details = card.get("training_details")
+    job = details.get("training_job_details") if isinstance(details, dict) else None
+    if not isinstance(job, dict):
+        return
+    for key in ("training_metrics", "user_provided_training_metrics"):
+        items = job.get(key)
+        if isinstance(items, list):
+            for i, item in enumerate(items):
+                if isinstance(item, dict):
+                    yield f"/training_details/training_job_details/{key}/{i}", item
+
+
+def is_number(value: Any) -> bool:
+    """A JSON number (``True`` is not one, though Python says so)."""
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def fits_metric_type(metric_type: str, value: Any) -> bool:
+    """Whether ``value`` has the JSON type a simple metric of ``metric_type`` needs."""
+    if metric_type == "number":
+        return is_number(value)
+    if metric_type == "string":
+        return isinstance(value, str)
+    if metric_type == "boolean":
+        return isinstance(value, bool)
+    return True
+
+
+def as_number(text: str) -> int | float | None:
+    """The finite number a string spells in JSON (``" 0.93"`` → 0.93), else ``None``."""
+    try:
+        number = json.loads(text.strip())
+    except ValueError:
+        return None
+    if not is_number(number) or (isinstance(number, float) and not math.isfinite(number)):
+        return None
+    return number
+
+
+def reading(value: Any) -> str:
+    """How a message names a parsed scalar: ``a boolean true``, ``a date 2024-03-01``, ``null``."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return f"a boolean {json.dumps(value)}"
+    if isinstance(value, datetime.date):
+        return f"a date {value.isoformat()}"
+    if is_number(value):
+        return f"a number {value!r}" if isinstance(value, float) else f"a number {value}"
+    if isinstance(value, str):
+        return "a string"
+    return "an array" if isinstance(value, list) else "an object"
+
+
+# -- one walk over the whole card, shared by the rules that need every value ----------------
+
+
+@dataclass(frozen=True, slots=True)
+class Leaves:
+    """Every string of a card and every empty value, with their pointers, in document order."""
+
+    strings: tuple[tuple[str, str], ...]
+    empties: tuple[tuple[str, Any], ...]
+
+
+def leaves(card: Card) -> Leaves:
+    """The card's strings and empty values, computed once per card however many rules ask."""
+    return _leaves(_SameObject(card.value))
+
+
+class _SameObject:
+    """Hashes by identity, so an unhashable card value can key a cache for one run."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: Any) -> None:
+        self.value = value
+
+    def __hash__(self) -> int:
+        return id(self.value)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _SameObject) and other.value is self.value
+
+
+@lru_cache(maxsize=4)  # the cache holds the card, so an id cannot be reused while cached
+def _leaves(key: _SameObject) -> Leaves:
+    strings: list[tuple[str, str]] = []
+    empties: list[tuple[str, Any]] = []
+    stack: list[tuple[str, Any]] = [("", key.value)]
+    while stack:
+        pointer, node = stack.pop()
+        if isinstance(node, str):
+            strings.append((pointer, node))
+            if not node.strip():
+                empties.append((pointer, node))
+        elif isinstance(node, dict):
+            if not node:
+                empties.append((pointer, node))
+            stack.extend((f"{pointer}/{escape(k)}", v) for k, v in reversed(node.items()))
+        elif isinstance(node, list):
+            if not node:
+                empties.append((pointer, node))
+            stack.extend((f"{pointer}/{i}", v) for i, v in reversed(list(enumerate(node))))
+    return Leaves(tuple(strings), tuple(empties))
+
+
+# -- what the schema says at a pointer (used only for the rare nodes a rule may report) ----
+
+
+def schemas_at(card: Card, pointer: str) -> list[dict[str, Any]] | None:
+    """The subschemas that apply to the node at ``pointer`` (``$ref`` resolved, the metric
+    union narrowed by the metric's ``type``), or ``None`` when the schema cannot be read."""
+    try:
+        from cardlint.schema import load_schema
+
+        root = load_schema(card.schema).document
+        node: Any = card.value
+        current = _expand(root, [root], node)
+        for token in split(pointer):
+            current = _expand(root, _children(current, node, token), _child(node, token))
+            node = _child(node, token)
+    except Exception:  # an unreadable or odd schema: the rule falls back to reporting
+        return None
+    return current
+
+
+def expected_types(schemas: list[dict[str, Any]]) -> frozenset[str] | None:
+    """The JSON types the schemas allow (``None`` when none of them says)."""
+    found: set[str] = set()
+    for schema in schemas:
+        kind = schema.get("type")
+        if isinstance(kind, str):
+            found.add(kind)
+        elif isinstance(kind, list):
+            found.update(k for k in kind if isinstance(k, str))
+    if "number" in found:
+        found.add("integer")
+    return frozenset(found) if found else None
+
+
+def schema_minimum(schemas: list[dict[str, Any]], keyword: str) -> int:
+    """The largest ``minLength``/``minItems`` the schemas require (0 when none does)."""
+    values = [s.get(keyword) for s in schemas]
+    return max((v for v in values if isinstance(v, int) and not isinstance(v, bool)), default=0)
+
+
+def json_type_of(value: Any) -> str:
+    """JSON Schema's name for a parsed value's type (``integer`` for whole numbers)."""
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int):
+        return "integer"
+    if isinstance(value, float):
+        return "integer" if value.is_integer() else "number"
+    if isinstance(value, str):
+        return "string"
+    if value is None:
+        return "null"
+    if isinstance(value, list):
+        return "array"
+    if isinstance(value, dict):
+        return "object"
+    return "date"
+
+
+def _child(node: Any, token: str) -> Any:
+    if isinstance(node, dict):
+        return node.get(token)
+    if isinstance(node, list) and token.isdigit() and int(token) < len(node):
+        return node[int(token)]
+    return None
+
+
+def _children(schemas: list[dict[str, Any]], node: Any, token: str) -> list[Any]:
+    found: list[Any] = []
+    for schema in schemas:
+        if isinstance(node, dict):
+            properties = schema.get("properties")
+            if isinstance(properties, dict) and token in properties:
+                found.append(properties[token])
+                continue
+            extra = schema.get("additionalProperties")
+            if isinstance(extra, dict):
+                found.append(extra)
+        elif isinstance(node, list):
+            items = schema.get("items")
+            if isinstance(items, dict):
+                found.append(items)
+    return found
+
+
+def _expand(root: dict[str, Any], schemas: list[Any], node: Any) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    seen: set[int] = set()
+    stack = list(schemas)
+    while stack:
+        schema = stack.pop()
+        if not isinstance(schema, dict) or id(schema) in seen:
+            continue
+        seen.add(id(schema))
+        out.append(schema)
+        ref = schema.get("$ref")
+        if isinstance(ref, str) and ref.startswith("#"):
+            stack.append(resolve(root, ref[1:]))
+        stack.extend(schema.get("allOf") or ())
+        for key in ("anyOf", "oneOf"):
+            branches = schema.get(key)
+            if isinstance(branches, list):
+                stack.extend(_narrow(root, branches, node))
+    return out
+
+
+def _narrow(root: dict[str, Any], branches: list[Any], node: Any) -> list[Any]:
+    """The branches whose ``type`` property lists the node's ``type`` (the metric union)."""
+    if not isinstance(node, dict) or not isinstance(node.get("type"), str):
+        return branches
+    chosen = []
+    for branch in branches:
+        target = branch
+        if isinstance(branch, dict) and isinstance(branch.get("$ref"), str):
+            target = resolve(root, branch["$ref"][1:])
+        kind = target.get("properties", {}).get("type", {}) if isinstance(target, dict) else {}
+        if isinstance(kind, dict) and node["type"] in (kind.get("enum") or ()):
+            chosen.append(branch)
+    return chosen or branches

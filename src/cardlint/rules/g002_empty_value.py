@@ -1,0 +1,70 @@
+"""An empty string, object or array.
+
+What it does:
+    Reports strings that are empty or only white space, empty objects and empty arrays,
+    anywhere in the card (an empty card too). Values the schema already rejects for being
+    empty (a name needs at least one character, a chart at least one point) are left to the
+    schema finding.
+
+Why it matters:
+    An empty field reads as "nothing to declare" in SageMaker Studio and in reviews; a section
+    that is not filled in should be left out until it is.
+
+Example (fails)::
+
+    business_details:
+      business_problem: ""
+    additional_information: {}
+
+Use instead::
+
+    business_details:
+      business_problem: Reduce chargebacks without blocking good customers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from cardlint.diagnostics import Finding, Severity
+from cardlint.pointer import last
+from cardlint.rules._shared import expected_types, json_type_of, leaves, schema_minimum, schemas_at
+from cardlint.rules.base import Card
+
+CODE = "G002"
+NAME = "empty-value"
+SEVERITY = Severity.WARNING
+FIXABLE = False
+
+
+def check(card: Card) -> Iterator[Finding]:
+    for pointer, value in leaves(card).empties:
+        if _schema_reports(card, pointer, value):
+            continue
+        kind = "object" if isinstance(value, dict) else "array" if isinstance(value, list) else ""
+        if not pointer:
+            yield Finding(CODE, "", "the card is an empty object", target="container")
+            continue
+        what = f"an empty {kind}" if kind else "an empty string" if not value else "blank"
+        yield Finding(CODE, pointer, f"{_name(pointer)} is {what}; fill it in or leave it out")
+
+
+def _schema_reports(card: Card, pointer: str, value: Any) -> bool:
+    schemas = schemas_at(card, pointer)
+    if schemas is None:
+        return False  # the schema cannot be read: report
+    if not schemas:
+        return True  # a property the schema does not know: S004 reports it
+    types = expected_types(schemas)
+    if types is not None and json_type_of(value) not in types:
+        return True
+    keyword = "minLength" if isinstance(value, str) else "minItems"
+    return schema_minimum(schemas, keyword) > (len(value) if isinstance(value, str) else 0)
+
+
+def _name(pointer: str) -> str:
+    token = last(pointer)
+    if token.isdigit():
+        return f"{last(pointer[: pointer.rfind('/')])}[{token}]"
+    return token
