@@ -83,11 +83,15 @@ class Config:
         return relative.replace(os.sep, "/")
 
     def excludes(self, path: str) -> bool:
+        if not self.exclude:
+            return False
         relative = self.relative(path)
         return relative is not None and any(glob_match(relative, p) for p in self.exclude)
 
     def ignores_for(self, path: str) -> tuple[str, ...]:
         """The codes ``per-file-ignores`` switches off for ``path``."""
+        if not self.per_file_ignores:
+            return ()
         relative = self.relative(path)
         if relative is None:
             return ()
@@ -342,14 +346,14 @@ class Resolver:
         self._by_file: dict[str, Config] = {}
         self._settings: dict[tuple[str | None, tuple[str, ...]], Settings] = {}
 
-    def config_for(self, path: str) -> Config | None:
-        """The configuration that applies to ``path`` (a file, a directory, or ``-``)."""
+    def config_for(self, path: str, *, is_dir: bool = False) -> Config | None:
+        """The configuration that applies to ``path`` (a file or ``-``; a directory with
+        ``is_dir``, which saves a ``stat`` per file on the hot path)."""
         if self.isolated:
             return None
         if self._fixed is not None:
             return self._fixed
-        directory = path if os.path.isdir(path) else os.path.dirname(path) or os.curdir
-        directory = os.path.abspath(directory)
+        directory = os.path.abspath(path if is_dir else os.path.dirname(path) or os.curdir)
         if directory not in self._by_dir:
             found = find_config(directory)
             self._by_dir[directory] = None if found is None else self._load(found)
@@ -362,7 +366,7 @@ class Resolver:
 
     def include_for(self, directory: str) -> Sequence[str] | None:
         """The file-name patterns searched for in ``directory`` (``None``: the defaults)."""
-        config = self.config_for(directory)
+        config = self.config_for(directory, is_dir=True)
         return None if config is None else config.include
 
     def excluded(self, path: str) -> bool:
