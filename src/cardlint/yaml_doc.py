@@ -264,9 +264,7 @@ class YamlSourceMap:
         return node.value if isinstance(node, ScalarNode) else None
 
 
-def parse_yaml(
-    text: str, limits: Limits, loader_class: type[CardLoader] | None = None
-) -> Document:
+def parse_yaml(text: str, limits: Limits, loader_class: type[CardLoader] | None = None) -> Document:
     """Parse YAML; ``loader_class`` swaps in a subclass (CloudFormation's ``!Ref`` & co)."""
     bad = _NOT_PRINTABLE.search(text)
     if bad is not None:
