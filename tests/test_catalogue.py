@@ -102,18 +102,19 @@ def test_sdk_model_package_card_has_no_finding(name: str) -> None:
     assert json.loads(proc.stdout)["diagnostics"] == []
 
 
-def test_the_shared_walk_runs_once_per_card() -> None:
-    # The shared walk is computed once per card, however many rules ask for it.
+def test_a_clean_card_is_serialised_once_and_never_walked() -> None:
+    # The rules that look at every value search one cached compact JSON text first.
     from cardlint.rules import _shared
     from cardlint.rules.base import Card
 
     value = json.loads((ROOT / "examples/good/sdk-model-package-model-card.json").read_text())
     card = Card(value, "json")
+    _shared._compact.cache_clear()
     _shared._leaves.cache_clear()
     for rule in CHECKS:
-        list(rule.check(card))  # type: ignore[misc]
-    info = _shared._leaves.cache_info()
-    assert (info.misses, info.hits >= 1) == (1, True)
+        assert list(rule.check(card)) == []  # type: ignore[misc]
+    compact, walk = _shared._compact.cache_info(), _shared._leaves.cache_info()
+    assert (compact.misses, compact.hits >= 2, walk.misses) == (1, True, 0)
 
 
 if __name__ == "__main__":

@@ -20,8 +20,33 @@ from cardlint.rules.base import Card
 SIMPLE_METRIC_TYPES = ("number", "string", "boolean")
 
 
-def metrics(card: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
-    """``(pointer, metric)`` for every metric object under evaluation_details."""
+class _SameObject:
+    """Hashes by identity, so an unhashable card value can key a cache for one run."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: Any) -> None:
+        self.value = value
+
+    def __hash__(self) -> int:
+        return id(self.value)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _SameObject) and other.value is self.value
+
+
+def metrics(card: dict[str, Any]) -> tuple[tuple[str, dict[str, Any]], ...]:
+    """``(pointer, metric)`` for every metric object under evaluation_details (found once per
+    card, however many rules ask)."""
+    return _metrics(_SameObject(card))
+
+
+@lru_cache(maxsize=4)  # the cache holds the card, so an id cannot be reused while cached
+def _metrics(key: _SameObject) -> tuple[tuple[str, dict[str, Any]], ...]:
+    return tuple(_find_metrics(key.value))
+
+
+def _find_metrics(card: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
     evaluations = card.get("evaluation_details")
     if not isinstance(evaluations, list):
         return
@@ -97,12 +122,42 @@ def reading(value: Any) -> str:
 # -- one walk over the whole card, shared by the rules that need every value ----------------
 
 
+def compact_json(card: Card) -> str | None:
+    """The card as compact JSON (no spaces, characters unescaped, YAML dates as their text),
+    or ``None`` when it cannot be written as JSON. Computed once per card, at C speed: the size
+    rule measures it and the rules that look at every string search it before walking."""
+    return _compact(_SameObject(card.value))
+
+
+@lru_cache(maxsize=4)  # the cache holds the card, so an id cannot be reused while cached
+def _compact(key: _SameObject) -> str | None:
+    try:
+        return json.dumps(key.value, separators=(",", ":"), ensure_ascii=False, default=str)
+    except (ValueError, TypeError, RecursionError):
+        return None
+
+
+Path = tuple[Any, str | int] | None
+"""A node's place in the card, as a chain ``(parent_path, key_or_index)``; the root is ``None``.
+Cheaper to build than a pointer string for every node; :func:`pointer_of` turns one into a
+pointer when a rule reports it."""
+
+
 @dataclass(frozen=True, slots=True)
 class Leaves:
-    """Every string of a card and every empty value, with their pointers, in document order."""
+    """Every string of a card and every empty value, with their paths."""
 
-    strings: tuple[tuple[str, str], ...]
-    empties: tuple[tuple[str, Any], ...]
+    strings: tuple[tuple[Path, str], ...]
+    empties: tuple[tuple[Path, Any], ...]
+
+
+def pointer_of(path: Path) -> str:
+    """The JSON pointer of a :data:`Path`."""
+    tokens: list[str] = []
+    while path is not None:
+        path, token = path
+        tokens.append(escape(token))
+    return "".join(f"/{token}" for token in reversed(tokens))
 
 
 def leaves(card: Card) -> Leaves:
@@ -110,40 +165,29 @@ def leaves(card: Card) -> Leaves:
     return _leaves(_SameObject(card.value))
 
 
-class _SameObject:
-    """Hashes by identity, so an unhashable card value can key a cache for one run."""
-
-    __slots__ = ("value",)
-
-    def __init__(self, value: Any) -> None:
-        self.value = value
-
-    def __hash__(self) -> int:
-        return id(self.value)
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, _SameObject) and other.value is self.value
-
-
 @lru_cache(maxsize=4)  # the cache holds the card, so an id cannot be reused while cached
 def _leaves(key: _SameObject) -> Leaves:
-    strings: list[tuple[str, str]] = []
-    empties: list[tuple[str, Any]] = []
-    stack: list[tuple[str, Any]] = [("", key.value)]
+    strings: list[tuple[Path, str]] = []
+    empties: list[tuple[Path, Any]] = []
+    stack: list[tuple[Path, Any]] = [(None, key.value)]
+    pop, push = stack.pop, stack.append
     while stack:
-        pointer, node = stack.pop()
-        if isinstance(node, str):
-            strings.append((pointer, node))
-            if not node.strip():
-                empties.append((pointer, node))
-        elif isinstance(node, dict):
+        path, node = pop()
+        kind = type(node)
+        if kind is str:
+            strings.append((path, node))
+            if not node or node.isspace():
+                empties.append((path, node))
+        elif kind is dict:
             if not node:
-                empties.append((pointer, node))
-            stack.extend((f"{pointer}/{escape(k)}", v) for k, v in reversed(node.items()))
-        elif isinstance(node, list):
+                empties.append((path, node))
+            for name, child in node.items():
+                push(((path, name), child))
+        elif kind is list:
             if not node:
-                empties.append((pointer, node))
-            stack.extend((f"{pointer}/{i}", v) for i, v in reversed(list(enumerate(node))))
+                empties.append((path, node))
+            for index, child in enumerate(node):
+                push(((path, index), child))
     return Leaves(tuple(strings), tuple(empties))
 
 

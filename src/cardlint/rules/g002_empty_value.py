@@ -24,12 +24,21 @@ Use instead::
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
 from cardlint.diagnostics import Finding, Severity
 from cardlint.pointer import last
-from cardlint.rules._shared import expected_types, json_type_of, leaves, schema_minimum, schemas_at
+from cardlint.rules._shared import (
+    compact_json,
+    expected_types,
+    json_type_of,
+    leaves,
+    pointer_of,
+    schema_minimum,
+    schemas_at,
+)
 from cardlint.rules.base import Card
 
 CODE = "G002"
@@ -38,8 +47,21 @@ SEVERITY = Severity.WARNING
 FIXABLE = False
 
 
+# In compact JSON an empty value shows as {} [] or "", and a blank string starts with a quote
+# then white space or an escape; a card without any of these (the common case) is never walked.
+_BLANK_START = re.compile(r'"[\s\\]')
+
+
+def _maybe_empty(text: str) -> bool:
+    return "{}" in text or "[]" in text or '""' in text or _BLANK_START.search(text) is not None
+
+
 def check(card: Card) -> Iterator[Finding]:
-    for pointer, value in leaves(card).empties:
+    text = compact_json(card)
+    if text is not None and not _maybe_empty(text):
+        return
+    for path, value in leaves(card).empties:
+        pointer = pointer_of(path)
         if _schema_reports(card, pointer, value):
             continue
         kind = "object" if isinstance(value, dict) else "array" if isinstance(value, list) else ""

@@ -28,13 +28,14 @@ Use instead::
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from typing import Any
 
 from cardlint.diagnostics import Finding, Severity
-from cardlint.rules._shared import leaves
+from cardlint.rules._shared import compact_json, leaves, pointer_of
 from cardlint.rules.base import Card
 from cardlint.text import shorten
 
@@ -48,20 +49,23 @@ DEFAULT_WORDS = ("TODO", "TBD", "FIXME", "XXX", "lorem ipsum", "N/A")
 
 
 def check(card: Card) -> Iterator[Finding]:
-    pattern = _pattern(_words(card.options.get(OPTION, card.options.get("placeholder-words"))))
+    words = _words(card.options.get(OPTION, card.options.get("placeholder-words")))
+    pattern = _pattern(words)
     if pattern is None:
         return
-    strings = leaves(card).strings
-    # One search over all strings first: a clean card (the common case) costs one scan.
-    if not pattern.search("\x00".join(text for _, text in strings)):
+    # A clean card (the common case) costs a few substring searches of its compact JSON: the
+    # first word of every placeholder, lower-cased and escaped as JSON writes it.
+    text = compact_json(card)
+    lowered = text.lower() if text is not None else None
+    if lowered is not None and not any(needle in lowered for needle in _needles(words)):
         return
-    for pointer, text in strings:
-        match = pattern.search(text)
+    for path, value in leaves(card).strings:
+        match = pattern.search(value)
         if match is not None:
             yield Finding(
                 CODE,
-                pointer,
-                f"placeholder text {shorten(match.group())} in {shorten(text)}; "
+                pointer_of(path),
+                f"placeholder text {shorten(match.group())} in {shorten(value)}; "
                 "write the real content or leave the field out",
             )
 
@@ -74,6 +78,11 @@ def _words(option: Any) -> tuple[str, ...]:
     if isinstance(option, Sequence):
         return tuple(w.strip() for w in option if isinstance(w, str) and w.strip())
     return DEFAULT_WORDS
+
+
+@lru_cache(maxsize=8)
+def _needles(words: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(json.dumps(word.split()[0].lower(), ensure_ascii=False)[1:-1] for word in words)
 
 
 @lru_cache(maxsize=8)

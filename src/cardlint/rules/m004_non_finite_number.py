@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator
-from typing import Any
 
 from cardlint.diagnostics import Finding, Severity
 from cardlint.rules._shared import metrics, training_metrics
@@ -38,18 +37,24 @@ FIXABLE = False
 
 def check(card: Card) -> Iterator[Finding]:
     for pointer, metric in (*metrics(card.value), *training_metrics(card.value)):
-        if "value" in metric:
-            yield from _walk(f"{pointer}/value", metric["value"], 0)
+        value = metric.get("value")
+        if isinstance(value, float):
+            if not math.isfinite(value):
+                yield _finding(f"{pointer}/value", value)
+        elif isinstance(value, list):  # chart values nest two levels at most
+            for i, item in enumerate(value):
+                if isinstance(item, float) and not math.isfinite(item):
+                    yield _finding(f"{pointer}/value/{i}", item)
+                elif isinstance(item, list):
+                    for j, number in enumerate(item):
+                        if isinstance(number, float) and not math.isfinite(number):
+                            yield _finding(f"{pointer}/value/{i}/{j}", number)
 
 
-def _walk(pointer: str, value: Any, depth: int) -> Iterator[Finding]:
-    if isinstance(value, float) and not math.isfinite(value):
-        shown = "NaN" if math.isnan(value) else ("infinity" if value > 0 else "-infinity")
-        yield Finding(
-            CODE,
-            pointer,
-            f"value is {shown}; SageMaker stores cards as JSON, which has no NaN or infinity",
-        )
-    elif isinstance(value, list) and depth < 2:  # metric values nest two levels at most
-        for i, item in enumerate(value):
-            yield from _walk(f"{pointer}/{i}", item, depth + 1)
+def _finding(pointer: str, value: float) -> Finding:
+    shown = "NaN" if math.isnan(value) else ("infinity" if value > 0 else "-infinity")
+    return Finding(
+        CODE,
+        pointer,
+        f"value is {shown}; SageMaker stores cards as JSON, which has no NaN or infinity",
+    )

@@ -24,10 +24,10 @@ Use instead::
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 
 from cardlint.diagnostics import Finding, Severity
+from cardlint.rules._shared import compact_json
 from cardlint.rules.base import Card
 
 CODE = "V001"
@@ -39,14 +39,14 @@ LIMIT = 100_000
 
 
 def check(card: Card) -> Iterator[Finding]:
-    try:
-        size = len(json.dumps(card.value, separators=(",", ":"), ensure_ascii=False, default=str))
-    except (ValueError, TypeError, RecursionError):
+    text = compact_json(card)
+    if text is None:
         return  # not serialisable as JSON: other findings say why
-    if size > LIMIT:
+    if len(text) > LIMIT:
         yield Finding(
             CODE,
             "",
-            f"the card is {size:,} characters as compact JSON; SageMaker accepts at most {LIMIT:,}",
+            f"the card is {len(text):,} characters as compact JSON; SageMaker accepts at most "
+            f"{LIMIT:,}",
             target="container",
         )
