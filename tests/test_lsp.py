@@ -394,3 +394,10 @@ def test_card_file_names_follow_the_cli_patterns() -> None:
 
     assert is_card_file("/a/b/Fraud-Model-Card.YAML", DEFAULT_INCLUDE)
     assert not is_card_file("/a/b/package.json", DEFAULT_INCLUDE)
+
+
+def test_requests_for_a_document_never_opened_answer_nothing(client: LspClient, uri: str) -> None:
+    assert code_actions(client, uri, 0, 0) is None
+    hover = {"textDocument": {"uri": uri}, "position": {"line": 0, "character": 0}}
+    assert client.request("textDocument/hover", hover) is None
+    assert client.stop() == 0

@@ -36,6 +36,7 @@ from cardlint.span import Span, utf16_column
 if TYPE_CHECKING:
     from lsprotocol import types as lsp
     from pygls.lsp.server import LanguageServer
+    from pygls.workspace import TextDocument
 
     from cardlint.document import Document
     from cardlint.engine import FileResult
@@ -442,11 +443,23 @@ def _settings(server: LanguageServer, state: ServerState, path: str) -> Settings
     return settings
 
 
+def _open_document(server: LanguageServer, uri: str) -> TextDocument | None:
+    """The open document at ``uri``; ``None`` when the client has not opened it (or closed
+    it while a check was pending): only the editor's text is linted, never the disk's."""
+    from urllib.parse import unquote
+
+    if unquote(uri) not in server.workspace.text_documents:
+        return None
+    return server.workspace.get_text_document(uri)
+
+
 def _lint(server: LanguageServer, state: ServerState, uri: str) -> tuple[FileResult, str] | None:
     """Lint the current text of an open card document; ``None`` when it is not a card file."""
     from cardlint.engine import check_text
 
-    document = server.workspace.get_text_document(uri)
+    document = _open_document(server, uri)
+    if document is None:
+        return None
     settings = _settings(server, state, document.path)
     if settings is None:
         return None
@@ -455,13 +468,12 @@ def _lint(server: LanguageServer, state: ServerState, uri: str) -> tuple[FileRes
 
 
 def _publish(server: LanguageServer, state: ServerState, uri: str) -> None:
-    from urllib.parse import unquote
-
     from lsprotocol import types
 
-    if unquote(uri) not in server.workspace.text_documents:  # closed while a lint was pending
+    document = _open_document(server, uri)
+    if document is None:
         return
-    version = server.workspace.get_text_document(uri).version
+    version = document.version
     linted = _lint(server, state, uri)
     if linted is None:
         return
@@ -563,7 +575,9 @@ def _hover(server: LanguageServer, state: ServerState, params: lsp.HoverParams) 
     from cardlint.document import parse, sniff_format
     from cardlint.schema import SchemaError, load_schema
 
-    source = server.workspace.get_text_document(params.text_document.uri)
+    source = _open_document(server, params.text_document.uri)
+    if source is None:
+        return None
     settings = _settings(server, state, source.path)
     if settings is None:
         return None
@@ -651,7 +665,7 @@ def _code_actions(
     if linted is None:
         return None
     result, text = linted
-    version = server.workspace.get_text_document(uri).version
+    version = server.workspace.get_text_document(uri).version  # open: _lint checked
     positions = Positions(text, _encoding(server))
     only = params.context.only
     actions: list[types.CodeAction] = []
