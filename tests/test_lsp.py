@@ -401,3 +401,16 @@ def test_requests_for_a_document_never_opened_answer_nothing(client: LspClient, 
     hover = {"textDocument": {"uri": uri}, "position": {"line": 0, "character": 0}}
     assert client.request("textDocument/hover", hover) is None
     assert client.stop() == 0
+
+
+def test_unsafe_fix_is_offered_but_not_preferred_nor_in_fix_all(
+    client: LspClient, uri: str
+) -> None:
+    text = "intended_uses:\n  risk_rating: Low\n  risk_rating: Low\n"
+    client.open(uri, text)
+    assert ranges(client.wait_for(DIAGNOSTICS, uri)) == [("P002", 2, 2, 2, 13)]
+    actions = code_actions(client, uri, 2, 4)
+    assert [(a["kind"], a["title"], a["isPreferred"]) for a in actions] == [
+        ("quickfix", 'Remove the earlier "risk_rating" (line 2) (P002, unsafe)', False),
+    ]
+    assert apply_edits(text, edits_of(actions[0], uri)) == "intended_uses:\n  risk_rating: Low\n"
