@@ -247,7 +247,7 @@ def test_hover_on_a_metric_key_uses_the_branch_named_by_type(client: LspClient, 
     assert result["contents"]["value"] == (
         "**value** `/evaluation_details/0/metric_groups/0/metric_data/0/value`\n\n"
         "- type: `array`\n"
-        "- at least 1 items\n"
+        "- at least 1 item\n"
         "- at most 20 items"
     )
 

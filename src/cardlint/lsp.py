@@ -268,7 +268,8 @@ def _limits(node: Mapping[str, Any], required: bool) -> Iterator[str]:
     }
     for keyword, wording in words.items():
         if keyword in node and not isinstance(node[keyword], Mapping | list):
-            yield wording.format(node[keyword])
+            text = wording.format(node[keyword])
+            yield text.replace(" items", " item") if node[keyword] == 1 else text
     if isinstance(node.get("required"), list) and node["required"]:
         yield "requires: " + ", ".join(f"`{name}`" for name in node["required"])
 
