@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from typing import Any
 
 MAX_SHOWN = 60
+_MAX_SUGGESTABLE = 200
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 
 
@@ -22,7 +23,7 @@ def shorten(value: Any, limit: int = MAX_SHOWN) -> str:
     if isinstance(value, str):
         shown = safe_text(json.dumps(value[: limit + 1], ensure_ascii=False))
         if len(value) > limit:
-            return f"{shown[: limit - 2]}…\" ({len(value)} characters)"
+            return f'{shown[: limit - 2]}…" ({len(value)} characters)'
         return shown
     if isinstance(value, datetime.date):
         return value.isoformat()
@@ -42,9 +43,11 @@ def shorten(value: Any, limit: int = MAX_SHOWN) -> str:
 def safe_text(text: str) -> str:
     """Escape what no output stream should carry: lone surrogates and control characters."""
     text = text.encode("utf-8", "backslashreplace").decode("utf-8")
-    if any(ord(ch) < 32 and ch not in "\n\t" or 0x7F <= ord(ch) < 0xA0 for ch in text):
+    if any((ord(ch) < 32 and ch not in "\n\t") or 0x7F <= ord(ch) < 0xA0 for ch in text):
         text = "".join(
-            f"\\x{ord(ch):02x}" if (ord(ch) < 32 and ch not in "\n\t") or 0x7F <= ord(ch) < 0xA0 else ch
+            f"\\x{ord(ch):02x}"
+            if (ord(ch) < 32 and ch not in "\n\t") or 0x7F <= ord(ch) < 0xA0
+            else ch
             for ch in text
         )
     return text
@@ -82,6 +85,9 @@ def suggest(name: str, choices: Iterable[str]) -> tuple[str | None, bool]:
     closest spelling by ``difflib`` (cutoff 0.75), or ``None``.
     """
     options = list(choices)
+    if len(name) > _MAX_SUGGESTABLE:
+        # No misspelling is that long, and difflib is quadratic: a 5 MB key took seconds.
+        return None, False
     key = normalise_name(name)
     exact = [c for c in options if normalise_name(c) == key]
     if len(exact) == 1:

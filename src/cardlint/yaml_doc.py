@@ -113,8 +113,8 @@ class CardLoader(_BaseLoader):  # type: ignore[misc,valid-type]
                 self.problems.append(
                     _Problem(
                         codes.DUPLICATE_KEY,
-                        f"duplicate key {json.dumps(key, ensure_ascii=False)} (first defined on line "
-                        f"{first.start_mark.line + 1}); the later value wins",
+                        f"duplicate key {json.dumps(key, ensure_ascii=False)} (first defined "
+                        f"on line {first.start_mark.line + 1}); the later value wins",
                         key_node,
                         node,
                         "key",
@@ -245,7 +245,9 @@ class YamlSourceMap:
                 if member is None:
                     return None, None
                 key_node, node = member
-            elif isinstance(node, SequenceNode) and token.isdigit() and int(token) < len(node.value):
+            elif (
+                isinstance(node, SequenceNode) and token.isdigit() and int(token) < len(node.value)
+            ):
                 node = node.value[int(token)]
             else:
                 return None, None
@@ -274,10 +276,18 @@ def parse_yaml(text: str, limits: Limits, loader_class: type[CardLoader] | None 
             f"character U+{ord(bad.group()):04X} is not allowed in YAML",
             bad.start(),
         )
+    if not text.strip(" \t\r\n"):  # libyaml rejects a lone tab; white space is an empty file
+        return Document(text, "yaml", None, [], YamlSourceMap(None))
     if _structural_count(text) > _COMPOSE_SAFE:
         offset = _deep_event_offset(text, limits.max_depth)
         if offset is not None:
-            return _failed(text, codes.TOO_DEEP, depth_finding("", limits.max_depth).message, offset)
+            # If libyaml gave up at its own limit, the same scan over the text before that
+            # point streams events again and finds the first level past ours.
+            earlier = _deep_event_offset(text[:offset], limits.max_depth)
+            offset = offset if earlier is None else earlier
+            return _failed(
+                text, codes.TOO_DEEP, depth_finding("", limits.max_depth).message, offset
+            )
     loader = (loader_class or CardLoader)(text)
     try:
         root = loader.get_single_node()
@@ -295,7 +305,7 @@ def parse_yaml(text: str, limits: Limits, loader_class: type[CardLoader] | None 
                 )
         value = loader.construct_document(root)
     except yaml.MarkedYAMLError as exc:
-        return _failed(text, *_yaml_error(exc))
+        return _failed(text, *_tab_hint(text, *_yaml_error(exc)))
     except yaml.YAMLError as exc:
         return _failed(text, codes.SYNTAX, str(exc).split("\n")[0], 0)
     finally:
@@ -380,6 +390,13 @@ def _failed(text: str, code: str, message: str, offset: int) -> Document:
     return doc
 
 
+def _tab_hint(text: str, code: str, message: str, offset: int) -> tuple[str, str, int]:
+    """libyaml's words for a tab ("cannot start any token") become a plain explanation."""
+    if code == codes.SYNTAX and text[offset : offset + 1] == "\t":
+        return code, "tab character used for indentation: YAML indents with spaces only", offset
+    return code, message, offset
+
+
 def _yaml_error(exc: yaml.MarkedYAMLError) -> tuple[str, str, int]:
     mark = exc.problem_mark or exc.context_mark
     offset = mark.index if mark is not None else 0
@@ -398,6 +415,8 @@ def _yaml_error(exc: yaml.MarkedYAMLError) -> tuple[str, str, int]:
             return codes.YAML_TAG, problem, offset
         if "out of range" in problem:
             return codes.NUMBER_RANGE, problem, offset
+    if "nesting depth" in problem:  # libyaml >= 0.2.5 (PyYAML 6.0.4 wheels) stops at 1000
+        return codes.TOO_DEEP, "nesting deeper than the YAML parser allows (1000 levels)", offset
     if "expected a single document" in (exc.context or ""):
         return (
             codes.MULTIPLE_DOCUMENTS,
@@ -422,8 +441,13 @@ def _deep_event_offset(text: str, max_depth: int) -> int | None:
                     return event.start_mark.index
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
-    except yaml.YAMLError:
+    except yaml.MarkedYAMLError as exc:
+        # libyaml >= 0.2.5 has its own limit (1000), hit while scanning ahead of the events.
+        if "nesting depth" in (exc.problem or "") and exc.problem_mark is not None:
+            return exc.problem_mark.index
         return None  # the real parse reports it
+    except yaml.YAMLError:
+        return None
     return None
 
 
@@ -447,4 +471,3 @@ def _alias_bomb_offset(root: Node, limit: int) -> int | None:
         elif isinstance(node, SequenceNode):
             stack.extend(node.value)
     return None
-

@@ -19,7 +19,10 @@ def _paint(text: str, code: str, on: bool) -> str:
 
 
 def headline(d: Diagnostic, color: bool = False) -> str:
-    where = f"{d.path}:{d.span.line}:{d.span.column}:"
+    # A line break in a file name would start a new output line: in a CI log that line could
+    # pose as a finding or as a workflow command (``::error``), so it is written as ``\n``.
+    path = d.path.replace("\n", "\\n")
+    where = f"{path}:{d.span.line}:{d.span.column}:"
     code = _paint(d.code, "1;" + _COLORS[d.severity], color)
     tag = "" if d.severity is Severity.ERROR else f" [{d.severity.value}]"
     return safe_text(f"{_paint(where, '1', color)} {code}{tag} {d.message}")
@@ -44,7 +47,8 @@ def snippet(d: Diagnostic, source_line: str, color: bool = False) -> list[str]:
 def write_text(results: Sequence[FileResult], stream: TextIO, options: ReportOptions) -> None:
     for result in results:
         if options.verbose and result.schema:
-            stream.write(f"{result.path}: checked against {result.schema}\n")
+            path = safe_text(result.path).replace("\n", "\\n")
+            stream.write(f"{path}: checked against {result.schema}\n")
         lines = result.document.lines if result.document is not None else None
         for d in result.diagnostics:
             if options.quiet and d.severity is not Severity.ERROR:
