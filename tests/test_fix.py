@@ -271,6 +271,17 @@ def test_three_occurrences_keep_the_last() -> None:
     assert after == "model_overview:\n  model_creator: c\n"
 
 
+def test_many_occurrences_of_one_key_go_in_one_run() -> None:
+    # More occurrences than passes: removals of different occurrences must not wait for
+    # each other just because they name the same pointer.
+    before = "model_overview:\n" + "".join(
+        f"  model_creator: v{i}\n" for i in range(3 * MAX_PASSES)
+    )
+    outcome = fix_result(check_text(before, "card.yaml"), unsafe=True)
+    assert outcome.text == f"model_overview:\n  model_creator: v{3 * MAX_PASSES - 1}\n"
+    assert len(outcome.applied) == 3 * MAX_PASSES - 1
+
+
 # -- the format layer, action by action ----------------------------------------------------
 
 

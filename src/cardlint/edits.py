@@ -22,6 +22,7 @@ from __future__ import annotations
 import itertools
 import json
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -205,7 +206,7 @@ def _remove_property(document: Document, pointer: str, span: Span | None) -> Edi
     if document.format == "json":
         member = _json_member(document.text, where, last(pointer))
     else:
-        member = _yaml_member(document.text, parent(pointer), where, last(pointer))
+        member = _yaml_member(document, parent(pointer), where, last(pointer))
     if member is None:
         return None
     return _removal(document, member)
@@ -247,7 +248,7 @@ def _value_range(document: Document, pointer: str, old: Any) -> tuple[int, int]:
     if document.format == "json":
         span = document.locate(pointer)
         return span.start, span.end
-    node = _yaml_node(document.text, pointer)
+    node = _yaml_node(document, pointer)
     if node is None:
         raise LookupError(pointer)
     return node.start_mark.index, _content_end(document.text, node)
@@ -325,16 +326,25 @@ def _json_member(text: str, start: int, token: str) -> _Member | None:
     return _Member(start, end, True, only, next_key)
 
 
-def _yaml_member(text: str, owner: str, start: int, token: str) -> _Member | None:
-    mapping = _yaml_node(text, owner)
+def _yaml_member(document: Document, owner: str, start: int, token: str) -> _Member | None:
     from yaml.nodes import MappingNode, ScalarNode
 
+    text = document.text
+    mapping = _yaml_node(document, owner)
     if not isinstance(mapping, MappingNode):
         return None
     members = mapping.value
-    for index, (key, value) in enumerate(members):
-        if key.start_mark.index != start:
-            continue
+    if "<<" in text and any(
+        not mapping.start_mark.index <= k.start_mark.index < mapping.end_mark.index
+        for k, _ in members
+    ):
+        return None  # members merged in from elsewhere: no edit here can remove just one
+    # Members are in text order (unless `<<` merged some in): bisect first, then look.
+    index = bisect_left(members, start, key=lambda member: member[0].start_mark.index)
+    if index >= len(members) or members[index][0].start_mark.index != start:
+        index = next((i for i, m in enumerate(members) if m[0].start_mark.index == start), -1)
+    if index >= 0:
+        key, value = members[index]
         if not isinstance(key, ScalarNode) or key.value != token:
             return None
         following = members[index + 1][0].start_mark.index if index + 1 < len(members) else None
@@ -404,16 +414,11 @@ def _skip_ws_back(text: str, pos: int) -> int:
 # -- YAML nodes (composed only for collections and removals) --------------------------------
 
 
-def _yaml_node(text: str, pointer: str) -> Any:
+def _yaml_node(document: Document, pointer: str) -> Any:
     """The composed node at ``pointer`` (the last occurrence of a duplicated key wins)."""
-    import yaml
     from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
-    try:
-        loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-        node = yaml.compose(text, Loader=loader)
-    except yaml.YAMLError:
-        return None
+    node = _yaml_root(document)
     for token in split(pointer):
         if isinstance(node, MappingNode):
             for key, value in reversed(node.value):
@@ -427,6 +432,21 @@ def _yaml_node(text: str, pointer: str) -> Any:
         else:
             return None
     return node
+
+
+def _yaml_root(document: Document) -> Any:
+    """The document's node graph: the one its source map holds (composing the text again
+    for every fix made linting a file with thousands of duplicate keys quadratic)."""
+    root = getattr(getattr(document, "_source_map", None), "root", None)
+    if root is not None:
+        return root
+    import yaml
+
+    try:
+        loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        return yaml.compose(document.text, Loader=loader)
+    except yaml.YAMLError:
+        return None
 
 
 def _content_end(text: str, node: Any) -> int:

@@ -141,6 +141,10 @@ def choose(diagnostics: Iterable[Diagnostic], *, unsafe: bool = False) -> list[D
 def _touched(intent: FixIntent) -> set[str]:
     out: set[str] = set()
     for action in intent.actions:
+        if isinstance(action, RemoveProperty) and action.span is not None:
+            # One occurrence of a duplicated key: others may go in the same pass.
+            out.add(f"{action.pointer} @{action.span.start}")
+            continue
         out.add(action.pointer)
         if isinstance(action, RenameKey):
             out.add(join(parent(action.pointer), action.new_key))
