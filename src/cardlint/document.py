@@ -152,7 +152,7 @@ def decode(data: bytes) -> Decoded | Finding:
     if encoding == "utf-8":
         nul = body.find(b"\x00")
         if nul >= 0:
-            return _bad_bytes(body, nul, len(bom), "binary file: NUL byte")
+            return _bad_bytes(body, nul, len(bom), "binary file: NUL byte")  # no byte shown
     try:
         text = body.decode(encoding)
     except UnicodeDecodeError as exc:
@@ -169,7 +169,7 @@ def _bad_bytes(body: bytes, offset: int, bom_len: int, what: str) -> Finding:
     return Finding(
         codes.UNDECODABLE,
         "",
-        f"{what} 0x{byte} at byte offset {offset + bom_len}",
+        f"{what}{'' if byte == '00' else f' 0x{byte}'} at byte offset {offset + bom_len}",
         span=span,
     )
 

@@ -136,6 +136,15 @@ def _place(
 
 def check_bytes(data: bytes, path: str, settings: Settings = DEFAULT_SETTINGS) -> FileResult:
     """Decode then lint; undecodable bytes are a finding."""
+    cap = settings.limits.max_file_size
+    if len(data) > cap:  # stdin is read up to the cap plus one byte: its true size is unknown
+        finding = Finding(
+            codes.FILE_TOO_LARGE,
+            "",
+            f"input is larger than the limit of {cap:,} bytes (--max-file-size)",
+            span=Span(1, 1, 1, 1, 0, 0),
+        )
+        return _single(path, finding, settings)
     decoded = decode(data)
     if isinstance(decoded, Finding):
         return _single(path, decoded, settings)

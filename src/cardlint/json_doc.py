@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 import sys
@@ -107,6 +108,8 @@ def _syntax(text: str, exc: json.JSONDecodeError) -> tuple[str, str, int, int]:
     message = exc.msg
     if ahead in ("//", "/*") or ahead[:1] == "#":
         message = "comments are not allowed in JSON"
+    elif ahead[:1] == "\ufeff":  # json's own words ("decode using utf-8-sig") mislead here
+        message = "unexpected byte order mark (U+FEFF): the text has two, or one in the middle"
     elif ahead[:1] == "'":
         message = "strings must be in double quotes in JSON"
     elif exc.msg.startswith(("Expecting property name", "Expecting value")) and ahead[:1] in "}]":
@@ -138,7 +141,7 @@ def _nonfinite(text: str, name: str) -> tuple[str, str, int, int]:
 
 def _huge_number(text: str, reason: str) -> tuple[str, str, int, int]:
     limit = sys.get_int_max_str_digits() or 4300
-    match = re.search(r"-?[0-9]{%d,}" % (limit + 1), text)
+    match = re.search(rf"-?[0-9]{{{limit + 1},}}", text)
     if match is None:
         return codes.NUMBER_RANGE, f"number out of range: {reason}", 0, 0
     digits = match.end() - match.start()
@@ -195,15 +198,14 @@ class JsonSourceMap:
     def _index(self) -> dict[str, tuple[int, int]]:
         if self._values is None:
             self._values = {}
-            try:
+            # Not valid JSON (only asked for after a parse error): keep what was indexed.
+            with contextlib.suppress(IndexError, AttributeError):
                 self._scan()
-            except (IndexError, AttributeError):  # not valid JSON: keep what was indexed
-                pass
         return self._values
 
     def _scan(self) -> None:
         """One iterative pass over the text (it parsed as JSON, so it is well formed)."""
-        text, values, keys = self.text, self._values, self._keys
+        text, values = self.text, self._values
         assert values is not None
         # frame: [is_object, pointer, start, seen_keys, index]
         stack: list[list[Any]] = []
@@ -262,4 +264,3 @@ class JsonSourceMap:
         self._keys[pointer] = key_range
         pos = _WS.match(self.text, match.end()).end()  # type: ignore[union-attr]
         return _WS.match(self.text, pos + 1).end(), pointer  # type: ignore[union-attr]
-

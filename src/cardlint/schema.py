@@ -60,7 +60,9 @@ def _reference_validator(name: str, document: dict[str, Any], *, check: bool = T
         try:
             cls_.check_schema(document)
         except Exception as exc:  # jsonschema.SchemaError and friends
-            raise SchemaError(f"{name}: not a valid JSON Schema: {exc}") from None
+            # jsonschema's str() adds the whole metaschema path over several lines.
+            reason = getattr(exc, "message", None) or str(exc).splitlines()[0]
+            raise SchemaError(f"{name}: not a valid JSON Schema: {reason}") from None
     registry: Registry[Any] = Registry(retrieve=_refuse)  # type: ignore[call-arg]
     return cls_(document, registry=registry)
 
