@@ -245,8 +245,20 @@ def cardlint_command() -> list[str]:
     return [*head, "check", "--quiet"]
 
 
+def compile_bytecode() -> None:
+    """Compile cardlint's modules as ``pip install`` does. An editable install under
+    PYTHONDONTWRITEBYTECODE would otherwise compile every module on every start, which no
+    installed user pays and check-jsonschema (installed from a wheel) does not pay either."""
+    import compileall
+
+    import cardlint
+
+    compileall.compile_dir(str(Path(cardlint.__file__).parent), quiet=1)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
+    compile_bytecode()
     work = args.work or Path(tempfile.mkdtemp(prefix="cardlint-bench-"))
     bench = Bench(
         work=work,

@@ -217,14 +217,33 @@ def _in_workers(
     # Settings hold read-only mappings, which pickle cannot send by default.
     ForkingPickler.register(MappingProxyType, _reduce_mapping_proxy)
 
-    # fork starts a worker in milliseconds with everything already imported (the schema
-    # compiled); elsewhere the platform's default start method is the safe one.
+    # fork starts a worker in milliseconds with everything already imported and, once
+    # warmed here, the schemas built; elsewhere the platform's default start method is safe.
+    _warm_schemas({settings.schema for _, settings in files})
     context = multiprocessing.get_context("fork" if sys.platform == "linux" else None)
     size = max(1, min(64, len(files) // (workers * 8)))
     chunks = [files[i : i + size] for i in range(0, len(files), size)]
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         for chunk in pool.map(_check_chunk, chunks, [want_digest] * len(chunks)):
             yield from chunk
+
+
+def _warm_schemas(names: set[str]) -> None:
+    """Build the schemas the files will need, so that forked workers inherit them built.
+
+    ``auto`` (and any name the engine resolves per card) warms every vendored schema.
+    """
+    from cardlint.resources import SCHEMA_FILES
+    from cardlint.schema import SchemaError, load_schema
+
+    specs: set[str] = set()
+    for name in names:
+        specs |= {name} if name in SCHEMA_FILES or os.path.isfile(name) else set(SCHEMA_FILES)
+    for spec in sorted(specs):
+        try:
+            load_schema(spec)
+        except SchemaError:
+            continue  # the engine reports it for each file
 
 
 def _reduce_mapping_proxy(proxy: MappingProxyType[Any, Any]) -> tuple[Any, tuple[Any, ...]]:

@@ -140,6 +140,13 @@ def load_schema(spec: str) -> CardSchema:
         return _vendored(spec)
     path = Path(spec)
     try:
+        # The engine asks once per card: build a schema file once per content (the stat
+        # changes when the file does).
+        info = path.stat()
+        stamp = (str(path.resolve()), info.st_size, info.st_mtime_ns)
+        cached = _FILES.get(stamp)
+        if cached is not None:
+            return cached
         text = path.read_text(encoding="utf-8-sig")
     except OSError as exc:
         raise SchemaError(f"cannot read schema {spec}: {exc.strerror or exc}") from None
@@ -156,10 +163,12 @@ def load_schema(spec: str) -> CardSchema:
         raise SchemaError(f"cannot parse schema {spec}: {str(exc).splitlines()[0]}") from None
     if not isinstance(document, dict):
         raise SchemaError(f"schema {spec} must be a JSON object")
-    return CardSchema.from_document(str(path), document)
+    built = _FILES[stamp] = CardSchema.from_document(str(path), document)
+    return built
 
 
 _CACHE: dict[str, CardSchema] = {}
+_FILES: dict[tuple[str, int, int], CardSchema] = {}
 
 
 def _vendored(name: str) -> CardSchema:
