@@ -105,6 +105,14 @@ def main() -> None:
     metavar="BYTES",
     help="Files larger than this are reported, not read.",
 )
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0),
+    default=20.0,
+    show_default=True,
+    metavar="SECONDS",
+    help="Stop checking a file after this long and report it (0: no limit).",
+)
 @click.option("--fix", is_flag=True, help="Apply safe fixes in place (with -: print fixed text).")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, apply unsafe fixes too.")
 @click.option(
@@ -131,6 +139,7 @@ def check(
     fail_on: str,
     strict: bool,
     max_file_size: int,
+    timeout: float,
     fix: bool,
     unsafe_fixes: bool,
     show_diff: bool,
@@ -149,7 +158,7 @@ def check(
         select=_codes(select) or ("ALL",),
         extend_select=_codes(extend_select),
         ignore=_codes(ignore),
-        limits=replace(Limits(), max_file_size=max_file_size),
+        limits=replace(Limits(), max_file_size=max_file_size, max_seconds=timeout),
         fail_on=Severity.WARNING if strict else Severity(fail_on),
     )
     try:

@@ -44,6 +44,7 @@ class Limits:
     max_file_size: int = 10 * 1024 * 1024
     max_depth: int = 64
     max_alias_expansion: int = 10_000
+    max_seconds: float = 20.0
 
 
 DEFAULT_LIMITS = Limits()
@@ -152,7 +153,7 @@ def decode(data: bytes) -> Decoded | Finding:
     if encoding == "utf-8":
         nul = body.find(b"\x00")
         if nul >= 0:
-            return _bad_bytes(body, nul, len(bom), "binary file: NUL byte")  # no byte shown
+            return _bad_bytes(body, nul, len(bom), "binary file: NUL byte")
     try:
         text = body.decode(encoding)
     except UnicodeDecodeError as exc:
@@ -169,7 +170,7 @@ def _bad_bytes(body: bytes, offset: int, bom_len: int, what: str) -> Finding:
     return Finding(
         codes.UNDECODABLE,
         "",
-        f"{what}{'' if byte == '00' else f' 0x{byte}'} at byte offset {offset + bom_len}",
+        f"{what} 0x{byte} at byte offset {offset + bom_len}",
         span=span,
     )
 

@@ -22,6 +22,7 @@ from cardlint.rules.base import Card
 from cardlint.settings import DEFAULT_SETTINGS, Settings
 from cardlint.span import Span
 from cardlint.suppressions import MARKER, apply_suppressions
+from cardlint.timelimit import FileTimeout, time_limit
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,7 +149,19 @@ def check_bytes(data: bytes, path: str, settings: Settings = DEFAULT_SETTINGS) -
     decoded = decode(data)
     if isinstance(decoded, Finding):
         return _single(path, decoded, settings)
-    return check_text(decoded.text, path, settings, decoded=decoded)
+    seconds = settings.limits.max_seconds
+    try:
+        with time_limit(seconds):
+            return check_text(decoded.text, path, settings, decoded=decoded)
+    except FileTimeout:
+        finding = Finding(
+            codes.TIME_LIMIT,
+            "",
+            f"checking stopped after {seconds:g} s, the per-file time limit (--timeout): "
+            "the file is too large or has too many defects to check fully",
+            span=Span(1, 1, 1, 1, 0, 0),
+        )
+        return _single(path, finding, settings)
 
 
 def check_file(path: str, settings: Settings = DEFAULT_SETTINGS) -> FileResult:

@@ -19,9 +19,9 @@ CASES = [
     (b'{"a": "\xc0\xaf"}', 1, 8, "cannot decode as UTF-8: byte 0xC0 at byte offset 7"),
     (b'{"a": "\xed\xa0\x80"}', 1, 8, "cannot decode as UTF-8: byte 0xED at byte offset 7"),
     (b"\x80", 1, 1, "cannot decode as UTF-8: byte 0x80 at byte offset 0"),
-    (b'{"a": 1}\x00\x00', 1, 9, "binary file: NUL byte at byte offset 8"),
-    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", 3, 1, "binary file: NUL byte at byte offset 8"),
-    (b"\xef\xbb\xbfa: 1\n\x00", 2, 1, "binary file: NUL byte at byte offset 8"),
+    (b'{"a": 1}\x00\x00', 1, 9, "binary file: NUL byte 0x00 at byte offset 8"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", 3, 1, "binary file: NUL byte 0x00 at byte offset 8"),
+    (b"\xef\xbb\xbfa: 1\n\x00", 2, 1, "binary file: NUL byte 0x00 at byte offset 8"),
     (b'\xff\xfe{\x00"', 1, 3, "cannot decode as UTF-16-LE: byte 0x22 at byte offset 4"),
 ]
 
