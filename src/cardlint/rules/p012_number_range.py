@@ -8,7 +8,8 @@ Why it matters:
 
 Example (fails)::
 
-    {"training_details": {"training_job_details": {"training_metrics": [{"name": "n", "value": 1111…(5,000 digits)}]}}}
+    {"training_details": {"training_job_details": {"training_metrics": [
+        {"name": "n", "value": 1111…(5,000 digits)}]}}}
 
 Use instead::
 
