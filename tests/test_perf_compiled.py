@@ -231,8 +231,21 @@ def test_enum_and_const_values_are_not_respelled() -> None:
     assert check({"pattern": "\\s"}) is True
 
 
-def test_a_remote_ref_is_never_fetched_and_gets_no_compiled_check() -> None:
+def test_a_remote_ref_is_never_fetched_and_gets_no_compiled_check(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # jsonschema-rs has an HTTP client of its own; it must ask cardlint's retriever instead.
+    from cardlint import compiled
+
+    asked: list[str] = []
+
+    def refuse(uri: str) -> None:
+        asked.append(uri)
+        raise LookupError(uri)
+
+    monkeypatch.setattr(compiled, "_refuse_retrieval", refuse)
     assert compile_check({"$ref": "https://example.invalid/card.schema.json"}) is None
+    assert asked == ["https://example.invalid/card.schema.json"]
 
 
 def test_values_that_are_not_plain_json_go_to_the_reference() -> None:
