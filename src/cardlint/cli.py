@@ -5,8 +5,8 @@ from __future__ import annotations
 import os
 import shutil
 import sys
-from collections.abc import Sequence
-from dataclasses import replace
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
 from typing import Any
 
 import click
@@ -119,6 +119,21 @@ def main() -> None:
     "--diff", "show_diff", is_flag=True, help="Print a diff of what --fix would do; write nothing."
 )
 @click.option("--show-fixes", is_flag=True, help="List the fixes applied.")
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    metavar="N",
+    help="Worker processes (default: the CPU count; used only when there are enough files).",
+)
+@click.option(
+    "--cache-dir",
+    type=click.Path(file_okay=False),
+    envvar="CARDLINT_CACHE_DIR",
+    show_envvar=True,
+    help="Where results of unchanged files are kept (default: the user cache directory).",
+)
+@click.option("--no-cache", is_flag=True, help="Check every file again; read and write no cache.")
 def check(
     paths: tuple[str, ...],
     schema: str,
@@ -144,6 +159,9 @@ def check(
     unsafe_fixes: bool,
     show_diff: bool,
     show_fixes: bool,
+    jobs: int | None,
+    cache_dir: str | None,
+    no_cache: bool,
 ) -> None:
     """Check model card files and directories (default: the current directory)."""
     from cardlint.config import ConfigError
@@ -168,7 +186,18 @@ def check(
     raw: dict[int, bytes] = {}
     try:
         resolver = _resolver(settings, config_file, isolated)
-        results = _run(list(paths) or ["."], resolver, stdin_filename, raw, force_exclude)
+        speed = _Speed(
+            jobs=jobs,
+            cache_dir=None if no_cache else cache_dir or "",
+            # Documents of files with findings are kept only for what needs their text.
+            documents=fix
+            or show_diff
+            or show_source
+            or output_format == "full"
+            or (output_file in (None, "-") and sys.stdout.isatty()),
+            progress=not quiet,
+        )
+        results = _run(list(paths) or ["."], resolver, stdin_filename, raw, force_exclude, speed)
     except (UsageError, ConfigError) as exc:
         _fail(str(exc))
     if fix or show_diff:
@@ -240,17 +269,31 @@ def _resolver(settings: Any, config_file: str | None, isolated: bool) -> Any:
     return Resolver(settings, overrides, config_file=config_file, isolated=isolated)
 
 
+@dataclass(frozen=True, slots=True)
+class _Speed:
+    """--jobs, the cache (``None``: off; ``""``: the default directory) and progress."""
+
+    jobs: int | None = 1
+    cache_dir: str | None = None
+    documents: bool = True
+    progress: bool = False
+
+
 def _run(
     paths: list[str],
     resolver: Any,
     stdin_filename: str | None,
     raw: dict[int, bytes] | None = None,
     force_exclude: bool = False,
+    speed: _Speed = _Speed(),
 ) -> list[Any]:
-    from cardlint.engine import UsageError, check_bytes, check_file, unreadable
+    from cardlint.engine import UsageError, check_bytes, unreadable
     from cardlint.files import discover
 
-    results = []
+    # First what to check, in order (a result now for stdin and for files that cannot be
+    # used; None for a file to check), then the files all at once: cache, workers, progress.
+    planned: list[Any] = []
+    files: list[tuple[str, Any, bool]] = []
     for found in discover(paths, include_for=resolver.include_for):
         if found.path == "-":  # the configuration of --stdin-filename's directory applies
             settings = resolver.settings_for(stdin_filename or "-")
@@ -261,22 +304,55 @@ def _run(
         if found.path == "-":
             data = sys.stdin.buffer.read(settings.limits.max_file_size + 1)
             if raw is not None:  # kept for `--fix`, which prints the text back
-                raw[len(results)] = data
-            results.append(check_bytes(data, stdin_filename or "<stdin>", settings))
+                raw[len(planned)] = data
+            planned.append(check_bytes(data, stdin_filename or "<stdin>", settings))
             continue
         if found.error is not None:
             if found.explicit:
                 raise UsageError(f"{found.path}: {found.error}")
-            results.append(unreadable(found.path, found.error, settings))
+            planned.append(unreadable(found.path, found.error, settings))
             continue
-        try:
-            results.append(check_file(found.path, settings))
-        except OSError as exc:
-            reason = exc.strerror or str(exc)
-            if found.explicit:
-                raise UsageError(f"{found.path}: {reason}") from None
-            results.append(unreadable(found.path, reason, settings))
+        planned.append(None)
+        files.append((found.path, settings, found.explicit))
+    checked = _check_all(files, speed)
+    pending = iter(files)
+    results = []
+    for item in planned:
+        if item is not None:
+            results.append(item)
+            continue
+        path, settings, explicit = next(pending)
+        outcome = next(checked)
+        if isinstance(outcome, OSError):
+            reason = outcome.strerror or str(outcome)
+            if explicit:
+                raise UsageError(f"{path}: {reason}") from None
+            outcome = unreadable(path, reason, settings)
+        results.append(outcome)
+    checked.close()  # saves the cache
     return results
+
+
+def _check_all(files: list[tuple[str, Any, bool]], speed: _Speed) -> Iterator[Any]:
+    from cardlint.parallel import Progress, check_files, default_jobs
+
+    cache = None
+    if speed.cache_dir is not None:
+        from cardlint.cache import Cache, resolve_directory
+
+        cache = Cache(resolve_directory(speed.cache_dir or None))
+    progress = Progress(len(files)) if speed.progress else None
+    try:
+        yield from check_files(
+            [(path, settings) for path, settings, _ in files],
+            jobs=speed.jobs or default_jobs(),
+            cache=cache,
+            documents=speed.documents,
+            progress=progress,
+        )
+    finally:
+        if progress is not None:
+            progress.close()
 
 
 def _fix_files(
