@@ -48,10 +48,12 @@ def main() -> None:
 @click.option(
     "--schema",
     "schema",
-    default="model-package",
+    default="auto",
     show_default=True,
-    metavar="model-package|PATH",
-    help="Vendored schema name, or a schema file (no $ref is ever fetched).",
+    metavar="auto|model-package|model-card|PATH",
+    help="Vendored schema name, or a schema file (no $ref is ever fetched). auto: a "
+    "standalone model card (fields only it has) is checked as model-card, else model-package; "
+    "cards embedded in API documents and templates get the schema their host implies.",
 )
 @click.option(
     "--format",
@@ -180,7 +182,8 @@ def check(
         fail_on=Severity.WARNING if strict else Severity(fail_on),
     )
     try:
-        load_schema(schema)
+        if schema != "auto":
+            load_schema(schema)
     except SchemaError as exc:
         _fail(str(exc))
     raw: dict[int, bytes] = {}

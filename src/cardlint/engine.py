@@ -167,7 +167,7 @@ def check_bytes(data: bytes, path: str, settings: Settings = DEFAULT_SETTINGS) -
 def check_file(path: str, settings: Settings = DEFAULT_SETTINGS) -> FileResult:
     """Read (up to the size cap) and lint one file; raises ``OSError`` if it cannot be read."""
     cap = settings.limits.max_file_size
-    with open(path, "rb") as handle:  # noqa: PTH123 - plain open keeps this path cheap
+    with open(path, "rb") as handle:
         size = os.fstat(handle.fileno()).st_size
         if size > cap:
             return _too_large(path, size, settings)
@@ -192,8 +192,12 @@ def _single(path: str, finding: Finding, settings: Settings) -> FileResult:
     rule = REGISTRY[finding.code]
     assert finding.span is not None
     diagnostic = Diagnostic(
-        path, finding.code, settings.severity_of(finding.code, rule.severity), finding.message,
-        finding.pointer, finding.span,
+        path,
+        finding.code,
+        settings.severity_of(finding.code, rule.severity),
+        finding.message,
+        finding.pointer,
+        finding.span,
     )
     return FileResult(path, (diagnostic,))
 

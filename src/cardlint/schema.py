@@ -232,7 +232,12 @@ class _ErrorMapper:
         got = json_type(value)
         name = _property_name(pointer)
         written = self.scalar_text(pointer)
-        if self.yaml and "string" in wanted and got in _YAML_SCALAR_TYPES and _plain_scalar(written):
+        if (
+            self.yaml
+            and "string" in wanted
+            and got in _YAML_SCALAR_TYPES
+            and _plain_scalar(written)
+        ):
             yield Finding(
                 codes.YAML_IMPLICIT_TYPE,
                 pointer,
@@ -275,7 +280,9 @@ class _ErrorMapper:
             if match is not None:
                 message += f' (did you mean "{match}"?)'
                 fix = FixIntent(
-                    "safe", f'Replace {shorten(value)} with "{match}"', (ReplaceValue(pointer, match),)
+                    "safe",
+                    f'Replace {shorten(value)} with "{match}"',
+                    (ReplaceValue(pointer, match),),
                 )
         yield Finding(codes.ENUM, pointer, message, fix=fix)
 
@@ -289,9 +296,7 @@ class _ErrorMapper:
             target="container",
         )
 
-    def _on_additionalProperties(  # noqa: N802 - named after the keyword
-        self, error: ValidationError, pointer: str
-    ) -> Iterator[Finding]:
+    def _on_additionalProperties(self, error: ValidationError, pointer: str) -> Iterator[Finding]:
         if error.validator_value is not False or not isinstance(error.instance, dict):
             yield Finding(codes.CONSTRAINT, pointer, _plain(error.message))
             return
@@ -330,7 +335,7 @@ class _ErrorMapper:
                 fix=fix,
             )
 
-    def _on_maxLength(self, error: ValidationError, pointer: str) -> Iterator[Finding]:  # noqa: N802
+    def _on_maxLength(self, error: ValidationError, pointer: str) -> Iterator[Finding]:
         value = error.instance
         limit = error.validator_value
         yield Finding(
@@ -340,7 +345,7 @@ class _ErrorMapper:
             f"at most {limit} are allowed",
         )
 
-    def _on_minLength(self, error: ValidationError, pointer: str) -> Iterator[Finding]:  # noqa: N802
+    def _on_minLength(self, error: ValidationError, pointer: str) -> Iterator[Finding]:
         yield Finding(
             codes.MAX_LENGTH,
             pointer,
@@ -357,7 +362,7 @@ class _ErrorMapper:
             f"{error.validator_value}",
         )
 
-    def _on_maxItems(self, error: ValidationError, pointer: str) -> Iterator[Finding]:  # noqa: N802
+    def _on_maxItems(self, error: ValidationError, pointer: str) -> Iterator[Finding]:
         yield Finding(
             codes.ARRAY_LENGTH,
             pointer,
@@ -365,7 +370,7 @@ class _ErrorMapper:
             f"at most {error.validator_value} are allowed",
         )
 
-    def _on_minItems(self, error: ValidationError, pointer: str) -> Iterator[Finding]:  # noqa: N802
+    def _on_minItems(self, error: ValidationError, pointer: str) -> Iterator[Finding]:
         count = len(error.instance)
         yield Finding(
             codes.ARRAY_LENGTH,
@@ -375,7 +380,7 @@ class _ErrorMapper:
             "required",
         )
 
-    def _on_anyOf(self, error: ValidationError, pointer: str) -> Iterator[Finding]:  # noqa: N802
+    def _on_anyOf(self, error: ValidationError, pointer: str) -> Iterator[Finding]:
         branches = error.validator_value
         if _is_metric_union(branches):
             yield from self._metric(error, pointer, branches)

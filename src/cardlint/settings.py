@@ -11,9 +11,7 @@ from cardlint import codes
 from cardlint.diagnostics import Severity
 from cardlint.document import DEFAULT_LIMITS, Limits
 
-ALWAYS_ON = frozenset(
-    {codes.SYNTAX, codes.UNDECODABLE, codes.FILE_TOO_LARGE, codes.INTERNAL_ERROR}
-)
+ALWAYS_ON = frozenset({codes.SYNTAX, codes.UNDECODABLE, codes.FILE_TOO_LARGE, codes.INTERNAL_ERROR})
 """Codes that cannot be ignored: without them a broken file would pass silently."""
 
 

@@ -10,11 +10,19 @@ Why it matters:
 
 Example (fails)::
 
-    {"training_details": {"training_job_details": {"training_metrics": [{"name": "auc", "value": "0.93"}]}}}
+    training_details:
+      training_job_details:
+        training_metrics:
+          - name: auc
+            value: "0.93"
 
 Use instead::
 
-    {"training_details": {"training_job_details": {"training_metrics": [{"name": "auc", "value": 0.93}]}}}
+    training_details:
+      training_job_details:
+        training_metrics:
+          - name: auc
+            value: 0.93
 """
 
 from cardlint.diagnostics import Severity
