@@ -39,28 +39,13 @@ from cardlint.diagnostics import (
 )
 from cardlint.document import Document, Format, Limits, YamlScalarNote, parse
 from cardlint.pointer import escape, join, split
+from cardlint.resources import STANDALONE_ONLY
 from cardlint.text import shorten, suggest
 
 MODEL_CARD_STATUSES = ("Draft", "PendingReview", "Approved", "Archived")
 CONTENT_MAX_LENGTH = 100_000
 """The API's limit on the ``Content`` / ``ModelCardContent`` string."""
 
-# Properties only a standalone model card (CreateModelCard) has, by the object holding them.
-STANDALONE_ONLY: Mapping[str, frozenset[str]] = {
-    "": frozenset({"model_package_details"}),
-    "/model_overview": frozenset(
-        {
-            "model_id",
-            "model_name",
-            "model_description",
-            "model_version",
-            "model_owner",
-            "problem_type",
-            "algorithm_type",
-            "inference_environment",
-        }
-    ),
-}
 
 _MODEL_PACKAGE_KEYS = frozenset(
     {

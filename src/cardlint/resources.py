@@ -7,14 +7,36 @@ install runs from ``src/`` and reads the single source, ``schemas/`` at the top 
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 SCHEMA_FILES: dict[str, str] = {
     "model-package": "model-package-card.schema.json",
     "model-card": "model-card.schema.json",
 }
+
+STANDALONE_ONLY: Mapping[str, frozenset[str]] = MappingProxyType(
+    {
+        "": frozenset({"model_package_details"}),
+        "/model_overview": frozenset(
+            {
+                "model_id",
+                "model_name",
+                "model_description",
+                "model_version",
+                "model_owner",
+                "problem_type",
+                "algorithm_type",
+                "inference_environment",
+            }
+        ),
+    }
+)
+"""Properties only the standalone model card (``CreateModelCard``) has, by the pointer of the
+object holding them: what ``--schema auto`` looks for, and what S004 explains."""
 
 
 def schema_dir() -> Path:

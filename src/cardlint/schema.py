@@ -19,7 +19,7 @@ from cardlint import codes
 from cardlint.compiled import ValidityCheck, compile_check
 from cardlint.diagnostics import Finding, FixIntent, QuoteScalar, RenameKey, ReplaceValue
 from cardlint.pointer import from_path, join, split
-from cardlint.resources import SCHEMA_FILES
+from cardlint.resources import SCHEMA_FILES, STANDALONE_ONLY
 from cardlint.strict import annotation, strict_schema
 from cardlint.text import json_type, normalise_name, or_list, shorten, suggest
 
@@ -306,7 +306,7 @@ class _ErrorMapper:
         for key in error.instance:
             if key in props or any(re.search(p, key) for p in patterns):
                 continue
-            if key in _STANDALONE_ONLY.get(pointer, ()):
+            if key in STANDALONE_ONLY.get(pointer, ()):
                 yield Finding(
                     codes.UNKNOWN_PROPERTY,
                     join(pointer, key),
@@ -454,24 +454,6 @@ class _ErrorMapper:
         for sub in error.context or ():
             if sub.relative_schema_path and sub.relative_schema_path[0] == index:
                 yield from self.map(sub)
-
-
-# Properties only the standalone model card (CreateModelCard) has, by the object holding them.
-_STANDALONE_ONLY: dict[str, frozenset[str]] = {
-    "": frozenset({"model_package_details"}),
-    "/model_overview": frozenset(
-        {
-            "model_id",
-            "model_name",
-            "model_description",
-            "model_version",
-            "model_owner",
-            "problem_type",
-            "algorithm_type",
-            "inference_environment",
-        }
-    ),
-}
 
 
 def _shared_words(key: str, choices: list[str]) -> str | None:
