@@ -207,14 +207,13 @@ def check(
         results, pending = _fix_files(results, resolver, raw, unsafe_fixes, show_diff, show_fixes)
         if show_diff:
             sys.exit(EXIT_FINDINGS if pending and not exit_zero else EXIT_OK)
-    if not results and output_format in ("text", "full", "concise"):
-        # One line, not a notice plus "All checks passed (0 files checked)."; machine formats
-        # below still get their (empty) document.
+    if not results:
         if not quiet:
             click.echo("cardlint: no model card files found", err=True)
-        sys.exit(EXIT_OK)
-    if not results and not quiet:
-        click.echo("cardlint: no model card files found", err=True)
+        # One line, not a notice plus "All checks passed (0 files checked)."; machine formats
+        # still get their (empty) document.
+        if output_format in ("text", "full", "concise"):
+            sys.exit(EXIT_OK)
     to_stdout = output_file in (None, "-")
     tty = to_stdout and sys.stdout.isatty()
     color = (

@@ -51,7 +51,6 @@ def check_text(
     fmt = sniff_format(path, text)
     document = parse_document(text, fmt, settings.limits)
     findings = list(document.problems)
-    schema_name = None
     if document.value is None and not findings:
         findings.append(
             Finding(codes.NOT_AN_OBJECT, "", "empty file: a model card must be an object")
