@@ -40,7 +40,7 @@ from cardlint.diagnostics import (
 from cardlint.document import Document, Format, Limits, YamlScalarNote, parse
 from cardlint.pointer import escape, join, split
 from cardlint.resources import STANDALONE_ONLY
-from cardlint.text import shorten, suggest
+from cardlint.text import a_type, shorten, suggest
 
 MODEL_CARD_STATUSES = ("Draft", "PendingReview", "Approved", "Archived")
 CONTENT_MAX_LENGTH = 100_000
@@ -359,23 +359,13 @@ def _content_string(
             Finding(
                 codes.NOT_AN_OBJECT,
                 pointer,
-                f"{name} must hold a JSON object, not {_kind(inner.value)}",
+                f"{name} must hold a JSON object, not {a_type(inner.value)}",
             ),
         )
     if not isinstance(inner.value, dict):
         yield CardSlot({}, pointer, problems=problems, check=False)
         return
     yield CardSlot(inner.value, pointer, schema, problems, inner=inner, host=host)
-
-
-def _kind(value: Any) -> str:
-    if isinstance(value, list):
-        return "an array"
-    if isinstance(value, str):
-        return "a string"
-    if isinstance(value, bool):
-        return "a boolean"
-    return "null" if value is None else "a number"
 
 
 # -- PascalCase content (CloudFormation AWS::SageMaker::ModelCard) ----------------------------

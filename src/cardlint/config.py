@@ -38,6 +38,7 @@ from typing import Any
 
 from cardlint.diagnostics import Severity
 from cardlint.settings import Settings
+from cardlint.text import describe
 
 CONFIG_NAMES = (".cardlint.toml", "cardlint.toml", "pyproject.toml")
 """Looked for in this order in each directory."""
@@ -231,7 +232,7 @@ class _ConfigReader:
         if isinstance(value, str):
             value = [value]
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise self.fail(key, f"expected a list of strings, got {_kind(value)}")
+            raise self.fail(key, f"expected a list of strings, got {describe(value)}")
         return tuple(value)
 
     def codes(self, key: str, value: Any) -> tuple[str, ...]:
@@ -254,7 +255,7 @@ class _ConfigReader:
         if value is None:
             return None
         if not isinstance(value, str) or not value.strip():
-            raise self.fail("schema", f"expected a schema name or file, got {_kind(value)}")
+            raise self.fail("schema", f"expected a schema name or file, got {describe(value)}")
         if value in SCHEMA_FILES or value == "auto":
             return value
         if not value.lower().endswith((".json", ".yaml", ".yml")) and "/" not in value:
@@ -268,7 +269,7 @@ class _ConfigReader:
     def table(self, table: Mapping[str, Any], key: str) -> dict[str, Any]:
         value = table.get(key, {})
         if not isinstance(value, dict):
-            raise self.fail(key, f"expected a table, got {_kind(value)}")
+            raise self.fail(key, f"expected a table, got {describe(value)}")
         return value
 
     def per_file_ignores(self, table: Mapping[str, Any]) -> tuple[tuple[str, tuple[str, ...]], ...]:
@@ -282,7 +283,7 @@ class _ConfigReader:
         try:
             return Severity(value)
         except ValueError:
-            shown = f'"{value}"' if isinstance(value, str) else _kind(value)
+            shown = f'"{value}"' if isinstance(value, str) else describe(value)
             raise self.fail(key, f"{shown} is not one of error, warning, info") from None
 
     def severities(self, table: Mapping[str, Any]) -> dict[str, Severity]:
@@ -304,12 +305,6 @@ class _ConfigReader:
                 raise self.fail(key, f"unknown option; known options: {', '.join(OPTION_KEYS)}")
             out[OPTION_KEYS[name]] = self.strings(key, value)
         return out
-
-
-def _kind(value: Any) -> str:
-    from cardlint.text import json_type, shorten
-
-    return f"{json_type(value)} {shorten(value)}"
 
 
 @dataclass(frozen=True, slots=True)

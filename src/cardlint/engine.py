@@ -22,6 +22,7 @@ from cardlint.rules.base import Card
 from cardlint.settings import DEFAULT_SETTINGS, Settings
 from cardlint.span import Span
 from cardlint.suppressions import MARKER, apply_suppressions
+from cardlint.text import a_type
 from cardlint.timelimit import FileTimeout, time_limit
 
 
@@ -56,10 +57,7 @@ def check_text(
             Finding(codes.NOT_AN_OBJECT, "", "empty file: a model card must be an object")
         )
     elif document.value is not None and not isinstance(document.value, dict):
-        kind = type(document.value).__name__
-        kind = {"list": "an array", "str": "a string", "bool": "a boolean"}.get(kind, f"a {kind}")
-        if isinstance(document.value, int | float) and not isinstance(document.value, bool):
-            kind = "a number"
+        kind = a_type(document.value)
         findings.append(
             Finding(codes.NOT_AN_OBJECT, "", f"the top level must be an object, not {kind}")
         )

@@ -21,7 +21,15 @@ from cardlint.diagnostics import Finding, FixIntent, QuoteScalar, RenameKey, Rep
 from cardlint.pointer import from_path, join, split
 from cardlint.resources import SCHEMA_FILES, STANDALONE_ONLY
 from cardlint.strict import annotation, strict_schema
-from cardlint.text import json_type, normalise_name, or_list, shorten, suggest
+from cardlint.text import (
+    describe,
+    json_type,
+    normalise_name,
+    or_list,
+    shorten,
+    suggest,
+    with_article,
+)
 
 if TYPE_CHECKING:  # python-jsonschema is imported only when a card has a schema defect
     from jsonschema import ValidationError
@@ -261,11 +269,11 @@ class _ErrorMapper:
             fix = FixIntent(
                 "safe", f"Write {value} as a boolean", (ReplaceValue(pointer, value == "true"),)
             )
-        article = or_list(_with_article(t) for t in wanted)
+        article = or_list(with_article(t) for t in wanted)
         yield Finding(
             codes.TYPE,
             pointer,
-            f"{name} must be {article}, not {_describe(value)}",
+            f"{name} must be {article}, not {describe(value)}",
             fix=fix,
         )
 
@@ -406,8 +414,8 @@ class _ErrorMapper:
         yield Finding(
             codes.TYPE,
             pointer,
-            f"{_property_name(pointer)} must be {or_list(_with_article(k) for k in kinds)}, "
-            f"not {_describe(error.instance)}",
+            f"{_property_name(pointer)} must be {or_list(with_article(k) for k in kinds)}, "
+            f"not {describe(error.instance)}",
         )
 
     def _metric(
@@ -418,7 +426,7 @@ class _ErrorMapper:
             yield Finding(
                 codes.TYPE,
                 pointer,
-                f"a metric must be an object, not {_describe(item)}",
+                f"a metric must be an object, not {describe(item)}",
             )
             return
         valid = ", ".join(METRIC_TYPES)
@@ -502,18 +510,6 @@ def _reading(value: Any) -> str:
     if kind == "date":
         return "a date"
     return f"{kind} {shorten(value)}"
-
-
-def _describe(value: Any) -> str:
-    """``a string "x"``, ``a number 3``, ``null``: a value's type and the value, for messages."""
-    kind = json_type(value)
-    return "null" if kind == "null" else f"{_with_article(kind)} {shorten(value)}"
-
-
-def _with_article(kind: str) -> str:
-    if kind in ("null",):
-        return kind
-    return f"an {kind}" if kind[:1] in "aeiou" else f"a {kind}"
 
 
 def _as_number(text: str) -> int | float | None:

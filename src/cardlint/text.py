@@ -72,6 +72,23 @@ def json_type(value: Any) -> str:
     return type(value).__name__
 
 
+def with_article(kind: str) -> str:
+    """``an array``, ``a string``; ``null`` stays ``null``."""
+    if kind == "null":
+        return kind
+    return f"an {kind}" if kind[:1] in "aeiou" else f"a {kind}"
+
+
+def a_type(value: Any) -> str:
+    """A value's JSON type with its article, for messages: ``an array``, ``null``."""
+    return with_article(json_type(value))
+
+
+def describe(value: Any) -> str:
+    """A value's type and the value, for messages: ``a string "x"``, ``a number 3``, ``null``."""
+    return "null" if value is None else f"{a_type(value)} {shorten(value)}"
+
+
 def normalise_name(name: str) -> str:
     """``modelCreator``, ``Model-Creator`` and ``model creator`` all become ``model_creator``."""
     name = _CAMEL.sub("_", name.strip())
