@@ -227,7 +227,7 @@ def test_pyproject_errors_name_the_table(tmp_path):
     assert proc.returncode == 2
     assert proc.stderr == (
         f"cardlint: error: {root / 'pyproject.toml'}: [tool.cardlint] fail-on: "
-        "number 1 is not one of error, warning, info\n"
+        "a number 1 is not one of error, warning, info\n"
     )
 
 
