@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from importlib import import_module
 from typing import TextIO
 
 from cardlint.diagnostics import Severity
@@ -48,45 +49,34 @@ class Summary:
         )
 
 
+# Format → (module under cardlint.report, writer, whether the writer takes ReportOptions).
+# Modules are imported only when their format is asked for.
+_WRITERS: dict[str, tuple[str, str, bool]] = {
+    "text": ("text", "write_text", True),
+    "full": ("text", "write_text", True),
+    "concise": ("concise", "write_concise", True),
+    "json": ("json", "write_json", False),
+    "json-lines": ("json_lines", "write_json_lines", False),
+    "sarif": ("sarif", "write_sarif", False),
+    "github": ("github", "write_github", False),
+    "junit": ("junit", "write_junit", True),
+    "gitlab": ("gitlab", "write_gitlab", False),
+}
+
+
 def write_report(
     fmt: str, results: Sequence[FileResult], stream: TextIO, options: ReportOptions
 ) -> None:
     """Write ``results`` in format ``fmt`` (one of :data:`FORMATS`) to ``stream``."""
-    if fmt == "json":
-        from cardlint.report.json import write_json
-
-        write_json(results, stream)
-    elif fmt == "json-lines":
-        from cardlint.report.json_lines import write_json_lines
-
-        write_json_lines(results, stream)
-    elif fmt == "concise":
-        from cardlint.report.concise import write_concise
-
-        write_concise(results, stream, options)
-    elif fmt == "sarif":
-        from cardlint.report.sarif import write_sarif
-
-        write_sarif(results, stream)
-    elif fmt == "github":
-        from cardlint.report.github import write_github
-
-        write_github(results, stream)
-    elif fmt == "junit":
-        from cardlint.report.junit import write_junit
-
-        write_junit(results, stream, options)
-    elif fmt == "gitlab":
-        from cardlint.report.gitlab import write_gitlab
-
-        write_gitlab(results, stream)
+    module, name, takes_options = _WRITERS.get(fmt, _WRITERS["text"])
+    writer = getattr(import_module(f"cardlint.report.{module}"), name)
+    if takes_options:
+        writer(results, stream, options)
     else:
-        from cardlint.report.text import write_text
-
-        write_text(results, stream, options)
+        writer(results, stream)
 
 
-FORMATS = ("text", "full", "concise", "json", "json-lines", "sarif", "github", "junit", "gitlab")
+FORMATS = tuple(_WRITERS)
 """Every ``--format``; ``text`` and ``full`` are for people, the rest for tools."""
 
 MACHINE_FORMATS = frozenset(FORMATS) - {"text", "full"}
