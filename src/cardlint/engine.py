@@ -20,7 +20,7 @@ from cardlint.edits import make_fix
 from cardlint.rules import CHECKS, REGISTRY
 from cardlint.rules.base import Card
 from cardlint.settings import DEFAULT_SETTINGS, Settings
-from cardlint.span import Span
+from cardlint.span import FILE_START
 from cardlint.suppressions import MARKER, apply_suppressions
 from cardlint.text import a_type
 from cardlint.timelimit import FileTimeout, time_limit
@@ -140,7 +140,7 @@ def check_bytes(data: bytes, path: str, settings: Settings = DEFAULT_SETTINGS) -
             codes.FILE_TOO_LARGE,
             "",
             f"input is larger than the limit of {cap:,} bytes (--max-file-size)",
-            span=Span(1, 1, 1, 1, 0, 0),
+            span=FILE_START,
         )
         return _single(path, finding, settings)
     decoded = decode(data)
@@ -156,7 +156,7 @@ def check_bytes(data: bytes, path: str, settings: Settings = DEFAULT_SETTINGS) -
             "",
             f"checking stopped after {seconds:g} s, the per-file time limit (--timeout): "
             "the file is too large or has too many defects to check fully",
-            span=Span(1, 1, 1, 1, 0, 0),
+            span=FILE_START,
         )
         return _single(path, finding, settings)
 
@@ -180,7 +180,7 @@ def _too_large(path: str, size: int, settings: Settings) -> FileResult:
         codes.FILE_TOO_LARGE,
         "",
         f"file is {size:,} bytes; the limit is {cap:,} bytes (--max-file-size)",
-        span=Span(1, 1, 1, 1, 0, 0),
+        span=FILE_START,
     )
     return _single(path, finding, settings)
 
@@ -201,9 +201,7 @@ def _single(path: str, finding: Finding, settings: Settings) -> FileResult:
 
 def unreadable(path: str, reason: str, settings: Settings = DEFAULT_SETTINGS) -> FileResult:
     """A file found in a directory that could not be read (the run goes on)."""
-    finding = Finding(
-        codes.UNREADABLE, "", f"cannot read file: {reason}", span=Span(1, 1, 1, 1, 0, 0)
-    )
+    finding = Finding(codes.UNREADABLE, "", f"cannot read file: {reason}", span=FILE_START)
     return _single(path, finding, settings)
 
 

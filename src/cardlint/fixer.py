@@ -46,7 +46,7 @@ from cardlint.edits import apply_edits, key_start
 from cardlint.engine import FileResult, check_text
 from cardlint.pointer import join, last, parent, split
 from cardlint.settings import DEFAULT_SETTINGS, Settings
-from cardlint.span import Span
+from cardlint.span import FILE_START, Span
 
 MAX_PASSES = 10
 """Fixes that enable other fixes run in later passes; this bounds the loop."""
@@ -291,7 +291,7 @@ def _abandoned(
     else:
         fixed = ", ".join(sorted({d.code for d in chosen}))
         message = f"fixes for {fixed} abandoned, file left unchanged: {reason}"
-        span, pointer = Span(1, 1, 1, 1, 0, 0), ""
+        span, pointer = FILE_START, ""
     reported = with_diagnostic(
         result, _x002(result.path, message, pointer, span, settings), settings
     )
@@ -344,7 +344,7 @@ def write_outcome(
     if reason is None:
         return outcome
     message = f"fixes not written: {reason}"
-    x002 = _x002(outcome.path, message, "", Span(1, 1, 1, 1, 0, 0), settings)
+    x002 = _x002(outcome.path, message, "", FILE_START, settings)
     reported = with_diagnostic(original, x002, settings)
     return FixOutcome(outcome.path, outcome.original, outcome.original, (), reported, message)
 

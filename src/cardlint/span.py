@@ -26,6 +26,10 @@ class Span:
     end: int
 
 
+FILE_START = Span(1, 1, 1, 1, 0, 0)
+"""Where a finding about the whole file (size, time, permissions) is placed."""
+
+
 class LineIndex:
     """Maps character offsets of one text to line and column numbers.
 

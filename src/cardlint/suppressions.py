@@ -17,7 +17,7 @@ from cardlint import codes
 from cardlint.diagnostics import Diagnostic
 from cardlint.document import Document
 from cardlint.settings import ALWAYS_ON, Settings
-from cardlint.span import Span
+from cardlint.span import FILE_START, Span
 
 MARKER = "cardlint:"
 """Texts without this substring skip the search entirely (the usual case)."""
@@ -109,7 +109,7 @@ def _unused(
 
     rule = REGISTRY[codes.UNUSED_SUPPRESSION]
     severity = settings.severity_of(rule.code, rule.severity)
-    template = Diagnostic(path, rule.code, severity, "", "", Span(1, 1, 1, 1, 0, 0))
+    template = Diagnostic(path, rule.code, severity, "", "", FILE_START)
     out = []
     for directive in directives:
         if not directive.codes:
