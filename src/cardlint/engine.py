@@ -7,16 +7,14 @@ Every front end (CLI, Python API, worker processes, the language server) calls
 from __future__ import annotations
 
 import os
-import traceback
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from cardlint import codes
 from cardlint.cards import CardSlot, choose_schema, find_cards, parse_document
-from cardlint.diagnostics import Diagnostic, Finding, Severity
+from cardlint.diagnostics import Diagnostic, Finding, Fix, Severity
 from cardlint.document import Decoded, Document, decode, sniff_format
-from cardlint.edits import make_fix
 from cardlint.rules import CHECKS, REGISTRY
 from cardlint.rules.base import Card
 from cardlint.settings import DEFAULT_SETTINGS, Settings
@@ -97,6 +95,8 @@ def _check_card(
         try:
             yield from rule.check(card)  # type: ignore[misc]
         except Exception as exc:  # a bug in a rule must not hide the other findings
+            import traceback  # only on this path: a clean run never needs it
+
             where = traceback.extract_tb(exc.__traceback__)[-1]
             yield Finding(
                 codes.INTERNAL_ERROR,
@@ -124,12 +124,21 @@ def _place(
                 message=finding.message,
                 pointer=finding.pointer,
                 span=span,
-                fix=make_fix(finding.fix, document) if finding.fix is not None else None,
+                fix=_fix(finding, document),
                 fix_intent=finding.fix,
             )
         )
     placed.sort(key=lambda d: d.sort_key)
     return tuple(placed)
+
+
+def _fix(finding: Finding, document: Document) -> Fix | None:
+    """The finding's fix as edits; the edit machinery loads only for findings that offer one."""
+    if finding.fix is None:
+        return None
+    from cardlint.edits import make_fix
+
+    return make_fix(finding.fix, document)
 
 
 def check_bytes(data: bytes, path: str, settings: Settings = DEFAULT_SETTINGS) -> FileResult:
