@@ -195,10 +195,18 @@ def load_config(path: str) -> Config:
     return _ConfigReader(path, section).read(table)
 
 
-@dataclass(frozen=True, slots=True)
 class _ConfigReader:
-    path: str
-    section: str
+    """Validates one configuration table; errors name the file, the table and the key.
+
+    A plain class, not a dataclass: it is a helper, not a value, and this module is imported
+    on every start, where each dataclass costs about a millisecond to create.
+    """
+
+    __slots__ = ("path", "section")
+
+    def __init__(self, path: str, section: str) -> None:
+        self.path = path
+        self.section = section
 
     def fail(self, key: str, problem: str) -> ConfigError:
         return ConfigError(f"{self.path}: {self.section}{key}: {problem}")
