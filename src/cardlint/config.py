@@ -346,6 +346,7 @@ class Resolver:
         self.isolated = isolated
         self._fixed = load_config(config_file) if config_file and not isolated else None
         self._by_dir: dict[str, Config | None] = {}
+        self._by_given: dict[str, Config | None] = {}
         self._by_file: dict[str, Config] = {}
         self._settings: dict[tuple[str | None, tuple[str, ...]], Settings] = {}
 
@@ -356,10 +357,14 @@ class Resolver:
             return None
         if self._fixed is not None:
             return self._fixed
-        directory = os.path.abspath(path if is_dir else os.path.dirname(path) or os.curdir)
+        given = path if is_dir else os.path.dirname(path) or os.curdir
+        if given in self._by_given:  # files of one directory share it: no abspath per file
+            return self._by_given[given]
+        directory = os.path.abspath(given)
         if directory not in self._by_dir:
             found = find_config(directory)
             self._by_dir[directory] = None if found is None else self._load(found)
+        self._by_given[given] = self._by_dir[directory]
         return self._by_dir[directory]
 
     def _load(self, path: str) -> Config:

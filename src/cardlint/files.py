@@ -124,11 +124,14 @@ def _walk(
                 if entry.name not in SKIPPED_DIRS and not _excluded(full, exclude):
                     subdirs.append(full)
             elif matches(entry.name, include) and not _excluded(full, exclude):
-                key = os.path.realpath(full)
+                # The directory's real path plus a name that is not a link is the file's real
+                # path: one realpath() per directory, not per file.
+                link = entry.is_symlink()
+                key = os.path.realpath(full) if link else os.path.join(real, entry.name)
                 if key in seen:
                     continue
                 seen.add(key)
-                if entry.is_symlink() and not os.path.exists(full):
+                if link and not os.path.exists(full):
                     yield Found(full, False, "broken symbolic link")
                 elif not _is_regular(entry):
                     # A FIFO would block the open() forever; a device could be endless.
