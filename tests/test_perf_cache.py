@@ -3,14 +3,25 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
 
 import pytest
 
-from cardlint.cache import Cache, default_directory, resolve_directory
+from cardlint.cache import (
+    FORMAT,
+    RACY_WINDOW_NS,
+    Cache,
+    default_directory,
+    resolve_directory,
+    stat_key,
+)
 from cardlint.engine import check_text
 from cardlint.settings import Settings
 from conftest import EXAMPLES, run_cli
@@ -29,7 +40,7 @@ def cards(tmp_path: Path) -> Path:
 
 
 def cache_files(directory: Path) -> list[Path]:
-    return sorted(directory.glob("v1-*.json"))
+    return sorted(directory.glob(f"v{FORMAT}-*.json"))
 
 
 def poison(directory: Path, path: str, message: str) -> None:
@@ -133,10 +144,10 @@ def test_a_damaged_cache_file_is_ignored_and_replaced(cards: Path, tmp_path: Pat
     store = tmp_path / "store"
     first = run_cli("check", "--cache-dir", str(store), "--format", "json", str(cards))
     [cache_file] = cache_files(store)
-    cache_file.write_text('{"format": 1, "files": {"x": ')
+    cache_file.write_text(f'{{"format": {FORMAT}, "files": {{"x": ')
     again = run_cli("check", "--cache-dir", str(store), "--format", "json", str(cards))
     assert (again.returncode, again.stdout, again.stderr) == (1, first.stdout, "")
-    assert json.loads(cache_file.read_text())["format"] == 1
+    assert json.loads(cache_file.read_text())["format"] == FORMAT
 
 
 def test_an_unusable_cache_directory_does_not_stop_the_run(cards: Path, tmp_path: Path) -> None:
@@ -203,3 +214,56 @@ def test_fix_works_on_a_cached_run(cards: Path, tmp_path: Path) -> None:
     before = card.read_text()
     run_cli("check", "--cache-dir", str(store), "--fix", str(cards))
     assert card.read_text() != before
+
+
+def age(path: Path, seconds: float = 3600) -> None:
+    """Make ``path`` look last written ``seconds`` ago (its change time stays now)."""
+    info = path.stat()
+    os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns - int(seconds * 1e9)))
+
+
+def entry(store: Path, path: Path) -> list[Any]:
+    [cache_file] = cache_files(store)
+    return json.loads(cache_file.read_text())["files"][str(path)]  # type: ignore[no-any-return]
+
+
+def test_stat_key_distrusts_recent_times() -> None:
+    now = 1_000 * 10**9
+
+    def stat(mtime: int, ctime: int) -> Any:
+        return SimpleNamespace(st_size=123, st_mtime_ns=mtime, st_ctime_ns=ctime, st_ino=7)
+
+    edge, old = now - RACY_WINDOW_NS, now - RACY_WINDOW_NS - 1
+    assert stat_key(stat(edge, edge), now) is None
+    assert stat_key(stat(old, old), now) == [123, old, old, 7]
+    # A recent change time alone (chmod, a write with the old time put back) is enough.
+    assert stat_key(stat(old, now), now) is None
+
+
+def test_unchanged_stat_data_are_trusted_without_reading(cards: Path, tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    card = cards / "acceptance-model-card.json"
+    # Written just now: its stat data prove nothing yet, so the entry keeps none...
+    run_cli("check", "--cache-dir", str(store), str(cards))
+    assert entry(store, card)[3] is None
+    # ...until the times are older than the racy window and the bytes hashed equal once more
+    # (the change time cannot be put back, so wait it out).
+    time.sleep(RACY_WINDOW_NS / 1e9 + 0.1)
+    run_cli("check", "--cache-dir", str(store), str(cards))
+    info = card.stat()
+    assert entry(store, card)[3] == [info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino]
+    # Now a hit is by stat alone: an entry whose hash no longer matches is still taken.
+    [cache_file] = cache_files(store)
+    content = json.loads(cache_file.read_text())
+    content["files"][str(card)][0] = "0" * 40
+    content["files"][str(card)][2][0][2] = "from the stat hit"
+    cache_file.write_text(json.dumps(content))
+    proc = run_cli("check", "--cache-dir", str(store), "--format", "concise", str(cards))
+    assert "from the stat hit" in proc.stdout
+    # A same-size edit with the modification time put back still changes the change time.
+    text = card.read_text()
+    card.write_text(text.replace('"model_overview"', '"model_overveiw"', 1))
+    os.utime(card, ns=(info.st_atime_ns, info.st_mtime_ns))
+    proc = run_cli("check", "--cache-dir", str(store), "--format", "concise", str(cards))
+    assert "from the stat hit" not in proc.stdout
+    assert f"{card}:" in proc.stdout and "S004" in proc.stdout

@@ -1,7 +1,14 @@
 """The result cache: unchanged files are not checked again.
 
 An entry maps a file (its path as given, which also decides its format) and the hash of its
-bytes to the diagnostics cardlint reported for them. Entries live in one JSON file per
+bytes to the diagnostics cardlint reported for them. It also keeps the file's ``stat`` data
+(size, modification and change times in nanoseconds, inode) when they are safe to trust: a later
+run whose ``stat`` matches them exactly takes the entry without reading the file. Safe means
+git's rule against "racily clean" files: both times were more than :data:`RACY_WINDOW_NS` in
+the past when the file was looked at, so any later write gives it a different time (even on
+file systems that keep times to 2 seconds), and the change time, which no program can set,
+catches a write whose modification time was put back. A file changed more recently is hashed
+again until its times are old enough. Entries live in one JSON file per
 *fingerprint*, which covers everything else a file's diagnostics depend on:
 
 - cardlint's version and its code (every module's and vendored schema's size and mtime, so
@@ -48,8 +55,11 @@ from cardlint.diagnostics import (
 from cardlint.settings import Settings
 from cardlint.span import Span
 
-FORMAT = 1
-"""Bumped when the layout of a cache file changes."""
+FORMAT = 2
+"""Bumped when the layout of a cache file changes (2: entries keep ``stat`` data)."""
+
+RACY_WINDOW_NS = 2_000_000_000
+"""``stat`` data is trusted only when the file's times are older than this (FAT keeps 2 s)."""
 
 MAX_ENTRIES = 100_000
 """Past this many entries a cache file keeps only the files of the current run."""
@@ -90,6 +100,15 @@ def resolve_directory(option: str | None) -> Path:
 def digest(data: bytes) -> str:
     """The content hash of a file's bytes."""
     return hashlib.blake2b(data, digest_size=20).hexdigest()
+
+
+def stat_key(info: os.stat_result, now_ns: int) -> list[int] | None:
+    """What a later run may compare instead of reading the file, or None when the file was
+    changed too recently (within :data:`RACY_WINDOW_NS` of ``now_ns``, taken *before* ``info``)
+    for equal ``stat`` data to prove equal bytes."""
+    if max(info.st_mtime_ns, info.st_ctime_ns) >= now_ns - RACY_WINDOW_NS:
+        return None
+    return [info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino]
 
 
 def base_stamp() -> str:
@@ -170,17 +189,38 @@ class Cache:
         self.known[id(settings)] = (settings, bucket)
         return bucket
 
-    def lookup(
-        self, path: str, data: bytes, settings: Settings
+    def lookup_unchanged(
+        self, path: str, settings: Settings
     ) -> tuple[str | None, tuple[Diagnostic, ...]] | None:
-        """``(schema, diagnostics)`` stored for ``path`` with exactly these bytes, or None."""
+        """``(schema, diagnostics)`` for ``path`` if its ``stat`` data are exactly those of a
+        trusted entry (see the module docstring); None means "read and hash it"."""
         entry = self._bucket(settings).entries.get(path)
-        if not isinstance(entry, list) or len(entry) != 3 or entry[0] != digest(data):
+        if not _well_formed(entry) or entry[3] is None:
             return None
         try:
-            return entry[1], tuple(_decode(path, item) for item in entry[2])
-        except (TypeError, ValueError, KeyError, IndexError):  # a damaged entry is a miss
+            info = os.stat(path)
+        except (OSError, ValueError):
             return None
+        if [info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino] != entry[3]:
+            return None
+        return _decode_entry(path, entry)
+
+    def lookup(
+        self, path: str, data: bytes, settings: Settings, stat: list[int] | None = None
+    ) -> tuple[str | None, tuple[Diagnostic, ...]] | None:
+        """``(schema, diagnostics)`` stored for ``path`` with exactly these bytes, or None.
+
+        ``stat``: the file's :func:`stat_key` as it was read; a hit remembers it, so that the
+        next run need not read the file.
+        """
+        bucket = self._bucket(settings)
+        entry = bucket.entries.get(path)
+        if not _well_formed(entry) or entry[0] != digest(data):
+            return None
+        found = _decode_entry(path, entry)
+        if found is not None and stat is not None and stat != entry[3]:
+            bucket.fresh[path] = bucket.entries[path] = [*entry[:3], stat]
+        return found
 
     def store(
         self,
@@ -189,11 +229,13 @@ class Cache:
         settings: Settings,
         schema: str | None,
         diagnostics: tuple[Diagnostic, ...],
+        stat: list[int] | None = None,
     ) -> None:
-        """Remember the diagnostics of ``path`` whose bytes hash to ``content_digest``."""
+        """Remember the diagnostics of ``path`` whose bytes hash to ``content_digest`` (and
+        whose :func:`stat_key`, taken before the read, is ``stat``)."""
         encoded = _encodable(path, diagnostics)
         if encoded is not None:
-            self._bucket(settings).fresh[path] = [content_digest, schema, encoded]
+            self._bucket(settings).fresh[path] = [content_digest, schema, encoded, stat]
 
     def save(self) -> None:
         """Write new entries, merged with what other runs wrote meanwhile. Never raises."""
@@ -268,6 +310,17 @@ def _mtime(path: Path) -> float:
 
 
 # -- encoding diagnostics as JSON ----------------------------------------------------------
+
+
+def _well_formed(entry: Any) -> bool:
+    return isinstance(entry, list) and len(entry) == 4
+
+
+def _decode_entry(path: str, entry: list[Any]) -> tuple[str | None, tuple[Diagnostic, ...]] | None:
+    try:
+        return entry[1], tuple(_decode(path, item) for item in entry[2])
+    except (TypeError, ValueError, KeyError, IndexError):  # a damaged entry is a miss
+        return None
 
 
 def _encodable(path: str, diagnostics: tuple[Diagnostic, ...]) -> list[Any] | None:

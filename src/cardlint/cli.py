@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -168,9 +167,8 @@ def check(
     """Check model card files and directories (default: the current directory)."""
     from cardlint.config import ConfigError
     from cardlint.document import Limits
-    from cardlint.engine import UsageError
     from cardlint.report import ReportOptions
-    from cardlint.schema import SchemaError, load_schema
+    from cardlint.result import UsageError
     from cardlint.settings import Settings
 
     settings = Settings(
@@ -181,11 +179,13 @@ def check(
         limits=replace(Limits(), max_file_size=max_file_size, max_seconds=timeout),
         fail_on=Severity.WARNING if strict else Severity(fail_on),
     )
-    try:
-        if schema != "auto":
+    if schema != "auto":  # a schema that cannot be used is one error, not one per file
+        from cardlint.schema import SchemaError, load_schema
+
+        try:
             load_schema(schema)
-    except SchemaError as exc:
-        _fail(str(exc))
+        except SchemaError as exc:
+            _fail(str(exc))
     raw: dict[int, bytes] = {}
     try:
         resolver = _resolver(settings, config_file, isolated)
@@ -289,8 +289,8 @@ def _run(
     force_exclude: bool = False,
     speed: _Speed = _Speed(),
 ) -> list[Any]:
-    from cardlint.engine import UsageError, check_bytes, unreadable
     from cardlint.files import discover
+    from cardlint.result import UsageError
 
     # First what to check, in order (a result now for stdin and for files that cannot be
     # used; None for a file to check), then the files all at once: cache, workers, progress.
@@ -307,12 +307,14 @@ def _run(
             data = sys.stdin.buffer.read(settings.limits.max_file_size + 1)
             if raw is not None:  # kept for `--fix`, which prints the text back
                 raw[len(planned)] = data
+            from cardlint.engine import check_bytes
+
             planned.append(check_bytes(data, stdin_filename or "<stdin>", settings))
             continue
         if found.error is not None:
             if found.explicit:
                 raise UsageError(f"{found.path}: {found.error}")
-            planned.append(unreadable(found.path, found.error, settings))
+            planned.append(_unreadable(found.path, found.error, settings))
             continue
         planned.append(None)
         files.append((found.path, settings, found.explicit))
@@ -329,10 +331,16 @@ def _run(
             reason = outcome.strerror or str(outcome)
             if explicit:
                 raise UsageError(f"{path}: {reason}") from None
-            outcome = unreadable(path, reason, settings)
+            outcome = _unreadable(path, reason, settings)
         results.append(outcome)
     checked.close()  # saves the cache
     return results
+
+
+def _unreadable(path: str, reason: str, settings: Any) -> Any:
+    from cardlint.engine import unreadable
+
+    return unreadable(path, reason, settings)
 
 
 def _check_all(files: list[tuple[str, Any, bool]], speed: _Speed) -> Iterator[Any]:
@@ -411,6 +419,8 @@ def _echo_fixed(outcome: Any, result: Any, data: bytes, encode: Any) -> None:
         out.write(encode(outcome.text, result.decoded))
     else:
         out.write(data)
+        import shutil
+
         shutil.copyfileobj(sys.stdin.buffer, out)  # the rest of an over-long input
     out.flush()
 

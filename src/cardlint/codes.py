@@ -8,6 +8,10 @@ Codes are stable forever once released; a retired code is never reused. Families
 
 from __future__ import annotations
 
+SUPPRESSION_MARKER = "cardlint:"
+"""Starts a suppression comment (``# cardlint: ignore[CODE]``); texts without it skip the
+search for them entirely, without importing :mod:`cardlint.suppressions`."""
+
 SYNTAX = "P001"
 DUPLICATE_KEY = "P002"
 UNDECODABLE = "P003"

@@ -8,35 +8,20 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 
 from cardlint import codes
 from cardlint.cards import CardSlot, choose_schema, find_cards, parse_document
 from cardlint.diagnostics import Diagnostic, Finding, Fix, Severity
 from cardlint.document import Decoded, Document, decode, sniff_format
+from cardlint.result import FileResult, UsageError
 from cardlint.rules import CHECKS, REGISTRY
 from cardlint.rules.base import Card
 from cardlint.settings import DEFAULT_SETTINGS, Settings
 from cardlint.span import FILE_START
-from cardlint.suppressions import MARKER, apply_suppressions
 from cardlint.text import a_type
 from cardlint.timelimit import FileTimeout, time_limit
-
-
-@dataclass(frozen=True, slots=True)
-class FileResult:
-    """The outcome for one file: its diagnostics, plus what a fixer needs to write it back."""
-
-    path: str
-    diagnostics: tuple[Diagnostic, ...]
-    document: Document | None = field(default=None, compare=False, repr=False)
-    decoded: Decoded | None = field(default=None, compare=False, repr=False)
-    schema: str | None = None
-
-
-class UsageError(Exception):
-    """A problem with what the user asked for: exit code 2, one line, no traceback."""
 
 
 def check_text(
@@ -70,7 +55,9 @@ def check_text(
     # One name per file; a template holding both kinds of card names both.
     schema_name = ", ".join(dict.fromkeys(schemas)) or None
     diagnostics = _place(findings, document, path, settings)
-    if document.format == "yaml" and MARKER in text:  # `# cardlint: ignore[CODE]` comments
+    if document.format == "yaml" and codes.SUPPRESSION_MARKER in text:
+        from cardlint.suppressions import apply_suppressions
+
         diagnostics = apply_suppressions(diagnostics, document, path, settings)
     return FileResult(path, diagnostics, document, decoded, schema_name)
 

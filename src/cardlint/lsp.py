@@ -39,7 +39,7 @@ if TYPE_CHECKING:
     from pygls.workspace import TextDocument
 
     from cardlint.document import Document
-    from cardlint.engine import FileResult
+    from cardlint.result import FileResult
     from cardlint.settings import Settings
 
 SOURCE = "cardlint"

@@ -23,7 +23,7 @@ from cardlint.settings import Settings
 
 if TYPE_CHECKING:
     from cardlint.cache import Cache
-    from cardlint.engine import FileResult
+    from cardlint.result import FileResult
 
 MIN_FILES_PER_WORKER = 50
 """A worker process costs about as much to start as checking this many cards."""
@@ -115,10 +115,13 @@ def check_files(
     try:
         for (path, settings), hit in zip(files, known, strict=True):
             if hit is None:
-                outcome, content_digest = next(computed)
-                if cache is not None and content_digest is not None:
-                    assert not isinstance(outcome, OSError)  # a digest: the file was read
-                    cache.store(path, content_digest, settings, outcome.schema, outcome.diagnostics)
+                outcome, read = next(computed)
+                if cache is not None and read is not None:
+                    assert not isinstance(outcome, OSError)  # `read`: the file was read
+                    content_digest, stat = read
+                    cache.store(
+                        path, content_digest, settings, outcome.schema, outcome.diagnostics, stat
+                    )
             else:
                 outcome = hit
             if progress is not None:
@@ -149,67 +152,78 @@ def _with_document(outcome: FileResult | OSError, settings: Settings, wanted: bo
 
 
 def _cached(path: str, settings: Settings, cache: Cache) -> FileResult | None:
-    try:
-        data = _read_capped(path, settings.limits.max_file_size)
-    except OSError:
-        return None  # checked (and reported) the ordinary way
-    if data is None:
-        return None
-    found = cache.lookup(path, data, settings)
+    found = cache.lookup_unchanged(path, settings)
     if found is None:
-        return None
-    from cardlint.engine import FileResult
+        from cardlint.cache import stat_key
+
+        try:
+            data, info, now = _read_capped(path, settings.limits.max_file_size)
+        except OSError:
+            return None  # checked (and reported) the ordinary way
+        if data is None:
+            return None
+        found = cache.lookup(path, data, settings, stat_key(info, now))
+        if found is None:
+            return None
+    from cardlint.result import FileResult
 
     schema, diagnostics = found
     return FileResult(path, diagnostics, schema=schema)
 
 
-def _read_capped(path: str, cap: int) -> bytes | None:
-    """The file's bytes, or None when it is larger than ``cap``."""
+def _read_capped(path: str, cap: int) -> tuple[bytes | None, os.stat_result, int]:
+    """The file's bytes (None when it is larger than ``cap``), its ``stat`` data and the time
+    just before they were taken (what :func:`cardlint.cache.stat_key` needs)."""
+    now = time.time_ns()
     with open(path, "rb") as handle:
-        if os.fstat(handle.fileno()).st_size > cap:
-            return None
+        info = os.fstat(handle.fileno())
+        if info.st_size > cap:
+            return None, info, now
         data = handle.read(cap + 1)
-    return None if len(data) > cap else data
+    return (None if len(data) > cap else data), info, now
+
+
+_Read = tuple[str, "list[int] | None"]
+"""What the cache keeps of a file that was read: the hash of its bytes, its trusted stat."""
 
 
 def _check_path(
     path: str, settings: Settings, want_digest: bool
-) -> tuple[FileResult | OSError, str | None]:
-    """Check one file; the digest is of the very bytes checked, so a cache entry is never
-    stored for content the diagnostics were not computed from."""
+) -> tuple[FileResult | OSError, _Read | None]:
+    """Check one file; the digest is of the very bytes checked (and the stat data of the file
+    before they were read), so an entry is never stored for content it was not computed from."""
     from cardlint.engine import check_bytes, check_file
 
     try:
-        data = _read_capped(path, settings.limits.max_file_size)
+        data, info, now = _read_capped(path, settings.limits.max_file_size)
         if data is None:
             return check_file(path, settings), None  # reports the size limit
     except OSError as exc:
         return exc, None
     result = check_bytes(data, path, settings)
     if want_digest:
-        from cardlint.cache import digest
+        from cardlint.cache import digest, stat_key
 
-        return result, digest(data)
+        return result, (digest(data), stat_key(info, now))
     return result, None
 
 
 def _check_chunk(
     files: list[tuple[str, Settings]], want_digest: bool
-) -> list[tuple[FileResult | OSError, str | None]]:
+) -> list[tuple[FileResult | OSError, _Read | None]]:
     """Run in a worker: check ``files``; send back diagnostics without documents."""
-    out: list[tuple[FileResult | OSError, str | None]] = []
+    out: list[tuple[FileResult | OSError, _Read | None]] = []
     for path, settings in files:
-        outcome, content_digest = _check_path(path, settings, want_digest)
+        outcome, read = _check_path(path, settings, want_digest)
         if not isinstance(outcome, OSError):
             outcome = replace(outcome, document=None, decoded=None)
-        out.append((outcome, content_digest))
+        out.append((outcome, read))
     return out
 
 
 def _in_workers(
     files: list[tuple[str, Settings]], workers: int, *, want_digest: bool
-) -> Iterator[tuple[FileResult | OSError, str | None]]:
+) -> Iterator[tuple[FileResult | OSError, _Read | None]]:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
     from multiprocessing.reduction import ForkingPickler

@@ -19,9 +19,6 @@ from cardlint.document import Document
 from cardlint.settings import ALWAYS_ON, Settings
 from cardlint.span import FILE_START, Span
 
-MARKER = "cardlint:"
-"""Texts without this substring skip the search entirely (the usual case)."""
-
 _DIRECTIVE = re.compile(r"#[ \t]*cardlint:[ \t]*ignore(?:\[(?P<codes>[^\]\n]*)\])?")
 
 

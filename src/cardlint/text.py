@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import difflib
 import json
 import re
 from collections.abc import Iterable
@@ -109,6 +108,8 @@ def suggest(name: str, choices: Iterable[str]) -> tuple[str | None, bool]:
     exact = [c for c in options if normalise_name(c) == key]
     if len(exact) == 1:
         return exact[0], True
+    import difflib
+
     close = difflib.get_close_matches(key, [normalise_name(c) for c in options], n=1, cutoff=0.75)
     if close:
         for choice in options:

@@ -8,7 +8,7 @@ from importlib import import_module
 from typing import TextIO
 
 from cardlint.diagnostics import Severity
-from cardlint.engine import FileResult
+from cardlint.result import FileResult
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,8 +11,8 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from cardlint.diagnostics import Diagnostic, Severity
-from cardlint.engine import FileResult
 from cardlint.report import ReportOptions
+from cardlint.result import FileResult
 from cardlint.text import safe_text
 
 

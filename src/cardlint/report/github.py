@@ -11,8 +11,8 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from cardlint.diagnostics import Diagnostic, Severity
-from cardlint.engine import FileResult
 from cardlint.report.paths import relative_path
+from cardlint.result import FileResult
 from cardlint.text import safe_text
 
 _COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}

@@ -16,8 +16,8 @@ from collections.abc import Sequence
 from typing import Any, TextIO
 
 from cardlint.diagnostics import Diagnostic, Severity
-from cardlint.engine import FileResult
 from cardlint.report.paths import relative_path
+from cardlint.result import FileResult
 from cardlint.text import safe_text
 
 _SEVERITY = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import Any, TextIO
 
 from cardlint.diagnostics import Diagnostic, Fix
-from cardlint.engine import FileResult
+from cardlint.result import FileResult
 from cardlint.text import safe_text
 
 CONTRACT_VERSION = 1

@@ -10,8 +10,8 @@ import json
 from collections.abc import Sequence
 from typing import TextIO
 
-from cardlint.engine import FileResult
 from cardlint.report.json import diagnostic_json
+from cardlint.result import FileResult
 from cardlint.text import safe_text
 
 

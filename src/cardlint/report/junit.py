@@ -12,10 +12,10 @@ from collections.abc import Sequence
 from typing import TextIO
 from xml.etree import ElementTree as ET
 
-from cardlint.engine import FileResult
 from cardlint.report import ReportOptions
 from cardlint.report.concise import concise_line
 from cardlint.report.paths import relative_path
+from cardlint.result import FileResult
 from cardlint.text import safe_text
 
 # Characters XML 1.0 cannot carry at all, not even escaped.

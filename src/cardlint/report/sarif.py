@@ -15,8 +15,8 @@ from typing import Any, TextIO
 
 from cardlint import __version__
 from cardlint.diagnostics import Diagnostic, Fix, Severity
-from cardlint.engine import FileResult
 from cardlint.report.paths import path_uri
+from cardlint.result import FileResult
 from cardlint.rules import REGISTRY, Rule
 from cardlint.span import LineIndex, Span, utf16_column
 from cardlint.text import safe_text

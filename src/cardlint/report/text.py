@@ -6,8 +6,8 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from cardlint.diagnostics import Diagnostic, Severity
-from cardlint.engine import FileResult
 from cardlint.report import ReportOptions, Summary
+from cardlint.result import FileResult
 from cardlint.text import safe_text
 
 _COLORS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
