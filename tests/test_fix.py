@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import pytest
 
 from cardlint.diagnostics import (
@@ -508,8 +506,8 @@ def test_a_fix_that_would_change_other_values_is_abandoned() -> None:
     assert s002.fix is not None
     # An edit that reaches past its value into the next member: it must never be written.
     wide = Span(1, 35, 1, 66, 34, 65)
-    bad = replace(s002, fix=replace(s002.fix, edits=(Edit(wide, '"High"'),)))
-    outcome = fix_result(replace(result, diagnostics=(bad,)))
+    bad = s002._replace(fix=s002.fix._replace(edits=(Edit(wide, '"High"'),)))
+    outcome = fix_result(result._replace(diagnostics=(bad,)))
     assert outcome.text == text and not outcome.changed and outcome.applied == ()
     [x002] = [d for d in outcome.result.diagnostics if d.code == "X002"]
     assert x002.message == (
@@ -524,8 +522,8 @@ def test_a_fix_that_would_break_parsing_is_abandoned() -> None:
     result = check_text(text, "c.json")
     [s002] = result.diagnostics
     assert s002.fix is not None
-    bad = replace(s002, fix=replace(s002.fix, edits=(Edit(s002.span, '"High'),)))
-    outcome = fix_result(replace(result, diagnostics=(bad,)))
+    bad = s002._replace(fix=s002.fix._replace(edits=(Edit(s002.span, '"High'),)))
+    outcome = fix_result(result._replace(diagnostics=(bad,)))
     assert outcome.text == text
     [x002] = [d for d in outcome.result.diagnostics if d.code == "X002"]
     assert x002.message.startswith(
@@ -546,3 +544,11 @@ def test_text_given_without_decoding_is_fixed_as_utf8() -> None:
     outcome = fix_result(result)
     assert outcome.text == "intended_uses:\n  risk_rating: Medium\n"
     assert outcome.result.decoded == Decoded(outcome.text, "utf-8", b"")
+
+
+def test_fix_actions_equal_only_actions_of_their_own_kind() -> None:
+    assert RenameKey("/a", "b") == RenameKey("/a", "b")
+    assert RenameKey("/a", "b") != ReplaceValue("/a", "b")
+    assert RemoveProperty("/a") != ReplaceValue("/a", None)
+    assert QuoteScalar("/a") != ("/a",)
+    assert len({RenameKey("/a", "b"), RenameKey("/a", "b")}) == 1

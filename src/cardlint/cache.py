@@ -30,7 +30,6 @@ macOS; ``%LOCALAPPDATA%\\cardlint\\Cache`` on Windows). ``--no-cache`` turns it 
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import hashlib
 import json
 import os
@@ -127,7 +126,7 @@ def base_stamp() -> str:
 def fingerprint(base: str, settings: Settings) -> str:
     """A hash of everything besides a file's bytes and path that its diagnostics depend on."""
     parts = [base, _schema_stamp(settings.schema)]
-    parts.extend(f"{f.name}={getattr(settings, f.name)!r}" for f in dataclasses.fields(settings))
+    parts.extend(f"{name}={value!r}" for name, value in settings._asdict().items())
     return hashlib.sha256("\n".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
 
 
@@ -326,7 +325,7 @@ def _decode_entry(path: str, entry: list[Any]) -> tuple[str | None, tuple[Diagno
 def _encodable(path: str, diagnostics: tuple[Diagnostic, ...]) -> list[Any] | None:
     """The diagnostics as JSON values, or None when they would not come back identical."""
     for kind, names in _KNOWN_FIELDS.items():
-        if tuple(f.name for f in dataclasses.fields(kind)) != names:
+        if kind._fields != names:
             return None
     try:
         encoded = [_encode(d) for d in diagnostics]
@@ -336,9 +335,7 @@ def _encodable(path: str, diagnostics: tuple[Diagnostic, ...]) -> list[Any] | No
         decoded = tuple(_decode(path, item) for item in again)
     except (TypeError, ValueError, KeyError, IndexError, RecursionError):
         return None
-    if decoded != diagnostics or [d.fix_intent for d in decoded] != [
-        d.fix_intent for d in diagnostics
-    ]:
+    if decoded != diagnostics:  # fix intents included
         return None
     return again  # type: ignore[no-any-return]
 

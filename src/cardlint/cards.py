@@ -23,9 +23,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field, replace
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from cardlint import codes
 from cardlint.diagnostics import (
@@ -68,8 +67,7 @@ _TEMPLATE_HINT = re.compile(r"^Resources\s*:", re.M)
 _INTRINSIC = re.compile(r"^(?:Ref|Condition|Fn::[A-Za-z0-9]+)$")
 
 
-@dataclass(frozen=True, slots=True)
-class CardSlot:
+class CardSlot(NamedTuple):
     """A card inside a document and how to place what the checks say about it.
 
     ``value`` is the card as checked (snake_case); ``root`` the pointer, in the file, of the
@@ -82,9 +80,9 @@ class CardSlot:
     root: str = ""
     schema: str | None = None
     problems: tuple[Finding, ...] = ()
-    inner: Document | None = field(default=None, compare=False, repr=False)
-    host: Any = field(default=None, compare=False, repr=False)  # embedded.StringHost
-    written: Mapping[str, str] | None = field(default=None, compare=False, repr=False)
+    inner: Document | None = None
+    host: Any = None  # embedded.StringHost
+    written: Mapping[str, str] | None = None
     intrinsics: tuple[str, ...] = ()
     check: bool = True
     """False for a slot that only carries host problems (no card to check)."""
@@ -112,7 +110,7 @@ class CardSlot:
             return document.yaml_notes
         back = {outer: card for card, outer in self.written.items()}
         return tuple(
-            replace(note, pointer=back[note.pointer])
+            note._replace(pointer=back[note.pointer])
             for note in document.yaml_notes
             if note.pointer in back
         )
@@ -151,7 +149,7 @@ class CardSlot:
         span = self.host.span(inner_span, document.lines)
         # No fix: an edit inside the string must be re-escaped for its host, which the fixer
         # (working on values at pointers of the outer file) cannot express.
-        return replace(finding, pointer=self.outer_pointer(finding.pointer), span=span, fix=None)
+        return finding._replace(pointer=self.outer_pointer(finding.pointer), span=span, fix=None)
 
     def _place_pascal(self, finding: Finding) -> Finding:
         fix = finding.fix
@@ -161,8 +159,7 @@ class CardSlot:
                 _pascal_message(fix.message),
                 tuple(self._outer_action(a) for a in fix.actions),
             )
-        return replace(
-            finding,
+        return finding._replace(
             pointer=self.outer_pointer(finding.pointer),
             message=_pascal_message(finding.message),
             fix=fix,
@@ -342,8 +339,7 @@ def _content_string(
     host = string_host(document.text, span.start, span.end, content)
     inner = parse_json(content, limits)
     problems = tuple(
-        replace(
-            p,
+        p._replace(
             pointer=pointer + p.pointer,
             span=host.span(p.span or inner.locate(p.pointer, p.target), document.lines),
             fix=None,

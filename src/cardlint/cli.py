@@ -5,8 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, NamedTuple
 
 import click
 
@@ -176,7 +175,7 @@ def check(
         select=_codes(select) or ("ALL",),
         extend_select=_codes(extend_select),
         ignore=_codes(ignore),
-        limits=replace(Limits(), max_file_size=max_file_size, max_seconds=timeout),
+        limits=Limits(max_file_size=max_file_size, max_seconds=timeout),
         fail_on=Severity.WARNING if strict else Severity(fail_on),
     )
     if schema != "auto":  # a schema that cannot be used is one error, not one per file
@@ -271,8 +270,7 @@ def _resolver(settings: Any, config_file: str | None, isolated: bool) -> Any:
     return Resolver(settings, overrides, config_file=config_file, isolated=isolated)
 
 
-@dataclass(frozen=True, slots=True)
-class _Speed:
+class _Speed(NamedTuple):
     """--jobs, the cache (``None``: off; ``""``: the default directory) and progress."""
 
     jobs: int | None = 1
@@ -285,9 +283,9 @@ def _run(
     paths: list[str],
     resolver: Any,
     stdin_filename: str | None,
-    raw: dict[int, bytes] | None = None,
-    force_exclude: bool = False,
-    speed: _Speed = _Speed(),
+    raw: dict[int, bytes] | None,
+    force_exclude: bool,
+    speed: _Speed,
 ) -> list[Any]:
     from cardlint.files import discover
     from cardlint.result import UsageError

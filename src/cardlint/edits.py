@@ -24,8 +24,7 @@ import json
 import re
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from cardlint import codes
 from cardlint.diagnostics import (
@@ -69,8 +68,7 @@ _YAML_ESCAPES = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class _Member:
+class _Member(NamedTuple):
     """Where one ``key: value`` member of an object sits in the text (character offsets)."""
 
     key_start: int

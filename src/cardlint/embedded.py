@@ -14,7 +14,7 @@ block-scalar indentation. Lines and columns are then counted in the outer text a
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from cardlint.span import LineIndex, Span
 
@@ -23,8 +23,7 @@ _FIXED = {"x": 4, "u": 6, "U": 10}
 _BREAKS = "\r\n\x85\u2028\u2029"
 
 
-@dataclass(frozen=True, slots=True)
-class StringHost:
+class StringHost(NamedTuple):
     """Where each character of a decoded string value came from in the outer text."""
 
     offsets: tuple[int, ...]

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator
-from dataclasses import replace
 from pathlib import Path
 
 from cardlint import codes
@@ -215,7 +214,7 @@ def lint_text(
     """
     chosen = settings or DEFAULT_SETTINGS
     if chosen.schema != schema:
-        chosen = replace(chosen, schema=schema)
+        chosen = chosen._replace(schema=schema)
     return list(check_text(text, filename, chosen).diagnostics)
 
 
@@ -230,7 +229,7 @@ def lint_paths(
 
     chosen = settings or DEFAULT_SETTINGS
     if chosen.schema != schema:
-        chosen = replace(chosen, schema=schema)
+        chosen = chosen._replace(schema=schema)
     results: list[Diagnostic] = []
     for found in discover([os.fspath(p) for p in paths]):
         if found.error is not None:

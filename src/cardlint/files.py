@@ -5,7 +5,7 @@ from __future__ import annotations
 import fnmatch
 import os
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 DEFAULT_INCLUDE = (
     "*model-card*.json",
@@ -38,8 +38,7 @@ SKIPPED_DIRS = frozenset(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Found:
+class Found(NamedTuple):
     """A file to lint; ``explicit`` when the user named it, ``error`` when it cannot be used."""
 
     path: str

@@ -26,8 +26,7 @@ import stat
 import tempfile
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, NamedTuple
 
 from cardlint import codes
 from cardlint.cards import parse_document
@@ -54,8 +53,7 @@ MAX_PASSES = 10
 _LINES = re.compile(r"[^\n]*\n|[^\n]+")
 
 
-@dataclass(frozen=True, slots=True)
-class FixOutcome:
+class FixOutcome(NamedTuple):
     """What fixing one file came to.
 
     ``text`` is the fixed text (the original when nothing applied or the fix was abandoned),
@@ -87,7 +85,7 @@ def fix_result(
     if document is None:
         return FixOutcome(result.path, "", "", (), result)
     if result.decoded is None:  # text handed in directly: it is written back as UTF-8
-        result = replace(result, decoded=Decoded(document.text, "utf-8", b""))
+        result = result._replace(decoded=Decoded(document.text, "utf-8", b""))
     assert result.decoded is not None
     original = document.text
     text, current, applied = original, result, []
@@ -103,7 +101,7 @@ def fix_result(
         applied.extend(chosen)
         text = new_text
         current = check_text(
-            text, result.path, settings, decoded=replace(result.decoded, text=text)
+            text, result.path, settings, decoded=result.decoded._replace(text=text)
         )
     return FixOutcome(result.path, original, text, tuple(applied), current)
 
@@ -318,7 +316,7 @@ def with_diagnostic(result: FileResult, extra: Diagnostic, settings: Settings) -
     if not settings.is_enabled(extra.code):
         return result
     diagnostics = tuple(sorted((*result.diagnostics, extra), key=lambda d: d.sort_key))
-    return replace(result, diagnostics=diagnostics)
+    return result._replace(diagnostics=diagnostics)
 
 
 # -- writing --------------------------------------------------------------------------------

@@ -6,7 +6,6 @@ import contextlib
 import json
 import re
 import sys
-from dataclasses import replace
 from typing import Any
 
 from cardlint import codes
@@ -59,7 +58,7 @@ def parse_json(text: str, limits: Limits) -> Document:
         offset = _deep_offset(text, limits.max_depth)
         doc = Document(text, "json", None, [], None)
         span = doc.lines.span(offset, offset + 1)
-        doc.problems.append(replace(depth_finding("", limits.max_depth), span=span))
+        doc.problems.append(depth_finding("", limits.max_depth)._replace(span=span))
         return doc
     except ValueError as exc:  # an integer beyond Python's int/str conversion limit
         return _failed(text, _huge_number(text, str(exc)))

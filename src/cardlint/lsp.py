@@ -26,7 +26,7 @@ from bisect import bisect_right
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from cardlint.diagnostics import Diagnostic, Severity
 from cardlint.files import DEFAULT_INCLUDE
@@ -161,8 +161,7 @@ def rule_doc_url(code: str) -> str | None:
 # --------------------------------------------------------------------------- hover
 
 
-@dataclass(frozen=True, slots=True)
-class HoverInfo:
+class HoverInfo(NamedTuple):
     """What hovering shows: Markdown text and the span of the hovered key or value."""
 
     markdown: str

@@ -15,7 +15,6 @@ import os
 import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import replace
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -140,7 +139,7 @@ def _with_document(outcome: FileResult | OSError, settings: Settings, wanted: bo
     if not outcome.diagnostics:
         if outcome.document is None and outcome.decoded is None:
             return outcome
-        return replace(outcome, document=None, decoded=None)
+        return outcome._replace(document=None, decoded=None)
     if not wanted or outcome.document is not None or outcome.path == "<stdin>":
         return outcome
     from cardlint.engine import check_file
@@ -216,7 +215,7 @@ def _check_chunk(
     for path, settings in files:
         outcome, read = _check_path(path, settings, want_digest)
         if not isinstance(outcome, OSError):
-            outcome = replace(outcome, document=None, decoded=None)
+            outcome = outcome._replace(document=None, decoded=None)
         out.append((outcome, read))
     return out
 

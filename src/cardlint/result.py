@@ -3,20 +3,19 @@ a run answered entirely from the cache need not import the checks."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from cardlint.diagnostics import Diagnostic
 from cardlint.document import Decoded, Document
 
 
-@dataclass(frozen=True, slots=True)
-class FileResult:
+class FileResult(NamedTuple):
     """The outcome for one file: its diagnostics, plus what a fixer needs to write it back."""
 
     path: str
     diagnostics: tuple[Diagnostic, ...]
-    document: Document | None = field(default=None, compare=False, repr=False)
-    decoded: Decoded | None = field(default=None, compare=False, repr=False)
+    document: Document | None = None
+    decoded: Decoded | None = None
     schema: str | None = None
 
 

@@ -11,9 +11,8 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from cardlint import codes
 from cardlint.compiled import ValidityCheck, compile_check
@@ -90,15 +89,14 @@ class _OnFirstUse:
         return getattr(self._built, attribute)
 
 
-@dataclass(frozen=True, slots=True)
-class CardSchema:
+class CardSchema(NamedTuple):
     """A schema ready to validate cards: its name, the raw document, the reference validator
     (python-jsonschema) and, when one can be trusted, a compiled validity check."""
 
     name: str
     document: dict[str, Any]
     validator: Any
-    fast_check: ValidityCheck | None = field(default=None, compare=False, repr=False)
+    fast_check: ValidityCheck | None = None
 
     @classmethod
     def from_document(
@@ -228,7 +226,7 @@ class _ErrorMapper:
         code, why = corrected
         for finding in found:
             if finding.code.startswith("S"):
-                finding = replace(finding, code=code, message=f"{finding.message}; {why}")
+                finding = finding._replace(code=code, message=f"{finding.message}; {why}")
             yield finding
 
     # -- keyword handlers --------------------------------------------------------------

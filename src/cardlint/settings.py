@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Any
+from typing import Any, NamedTuple
 
 from cardlint import codes
 from cardlint.diagnostics import Severity
 from cardlint.document import DEFAULT_LIMITS, Limits
+
+EMPTY: Mapping[str, Any] = MappingProxyType({})
+"""The default of every mapping setting: read-only, so one object can serve them all."""
 
 ALWAYS_ON = frozenset({codes.SYNTAX, codes.UNDECODABLE, codes.FILE_TOO_LARGE, codes.INTERNAL_ERROR})
 """Codes that cannot be ignored: without them a broken file would pass silently."""
@@ -25,8 +27,7 @@ def _match_length(code: str, prefixes: tuple[str, ...]) -> int:
     return best
 
 
-@dataclass(frozen=True, slots=True)
-class Settings:
+class Settings(NamedTuple):
     """Everything that changes what a file's diagnostics are (part of the cache key).
 
     Selection follows ruff: the longest matching prefix among ``select``/``extend_select``
@@ -37,8 +38,8 @@ class Settings:
     select: tuple[str, ...] = ("ALL",)
     extend_select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
-    severities: Mapping[str, Severity] = field(default_factory=lambda: MappingProxyType({}))
-    options: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+    severities: Mapping[str, Severity] = EMPTY
+    options: Mapping[str, Any] = EMPTY
     limits: Limits = DEFAULT_LIMITS
     fail_on: Severity = Severity.ERROR
 

@@ -7,11 +7,10 @@ count otherwise (SARIF, LSP: UTF-16 code units) convert at the edge with :func:`
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
+class Span(NamedTuple):
     """A range of text: 1-based lines and columns (end exclusive) plus 0-based offsets.
 
     >>> LineIndex("ab\\ncd").span(3, 5)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from cardlint import codes
 from cardlint.diagnostics import Diagnostic
@@ -22,8 +22,7 @@ from cardlint.span import FILE_START, Span
 _DIRECTIVE = re.compile(r"#[ \t]*cardlint:[ \t]*ignore(?:\[(?P<codes>[^\]\n]*)\])?")
 
 
-@dataclass(frozen=True, slots=True)
-class Suppression:
+class Suppression(NamedTuple):
     """One directive: the line it silences, its codes (empty: all codes) and where it is."""
 
     line: int
@@ -112,7 +111,7 @@ def _unused(
         if not directive.codes:
             if (id(directive), "*") not in used:
                 message = "unused suppression: nothing to silence on this line"
-                out.append(replace(template, message=message, span=directive.span))
+                out.append(template._replace(message=message, span=directive.span))
             continue
         for code in directive.codes:
             if (id(directive), code) in used:
@@ -123,5 +122,5 @@ def _unused(
                 why = f"{code} cannot be silenced"
             else:
                 why = f"no {code} finding on this line"
-            out.append(replace(template, message=f"unused suppression: {why}", span=directive.span))
+            out.append(template._replace(message=f"unused suppression: {why}", span=directive.span))
     return out

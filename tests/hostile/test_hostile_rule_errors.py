@@ -4,7 +4,6 @@ files still run."""
 from __future__ import annotations
 
 import textwrap
-from dataclasses import replace
 
 from cardlint import engine, lint_paths, lint_text
 from cardlint.diagnostics import Finding
@@ -20,7 +19,7 @@ def _explode(card):
 def broken_checks():
     """The real rules, with the first one's check replaced by one that raises."""
     first, *rest = engine.CHECKS
-    return (replace(first, check=_explode), *rest), first.code
+    return (first._replace(check=_explode), *rest), first.code
 
 
 def test_rule_exception_is_x001_and_other_rules_run(monkeypatch) -> None:
@@ -45,7 +44,7 @@ def test_rule_exception_midway_keeps_the_findings_so_far(monkeypatch) -> None:
         yield Finding(first.code, "/intended_uses", "found before the failure")
         raise RuntimeError("second half failed")
 
-    monkeypatch.setattr(engine, "CHECKS", (replace(first, check=half), *rest))
+    monkeypatch.setattr(engine, "CHECKS", (first._replace(check=half), *rest))
     found = [(d.code, d.pointer, d.message) for d in lint_text(BAD, filename="card.json")]
     assert (first.code, "/intended_uses", "found before the failure") in found
     [x001] = [f for f in found if f[0] == "X001"]
@@ -65,15 +64,13 @@ def test_other_files_still_run(tmp_path, monkeypatch) -> None:
 
 HOOK = textwrap.dedent(
     """
-    from dataclasses import replace
-
     import cardlint.engine as engine
 
     def _explode(card):
         raise ZeroDivisionError("injected by the test")
 
     first, *rest = engine.CHECKS
-    engine.CHECKS = (replace(first, check=_explode), *rest)
+    engine.CHECKS = (first._replace(check=_explode), *rest)
     """
 )
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 import signal
 import textwrap
 import time
-from dataclasses import replace
 
 import pytest
 
@@ -32,8 +31,8 @@ def _slow(card):
 
 def test_slow_file_is_p015_and_the_next_file_is_checked(monkeypatch) -> None:
     first, *rest = engine.CHECKS
-    settings = Settings(limits=replace(Limits(), max_seconds=0.2))
-    monkeypatch.setattr(engine, "CHECKS", (replace(first, check=_slow), *rest))
+    settings = Settings(limits=Limits(max_seconds=0.2))
+    monkeypatch.setattr(engine, "CHECKS", (first._replace(check=_slow), *rest))
     [d] = check_bytes(CARD, "slow-model-card.json", settings).diagnostics
     assert (d.code, d.severity.value, d.pointer, d.span.line, d.span.column, d.message) == (
         "P015",
@@ -66,8 +65,6 @@ def test_zero_means_no_limit_and_a_running_timer_is_left_alone() -> None:
 HOOK = textwrap.dedent(
     """
     import time
-    from dataclasses import replace
-
     import cardlint.engine as engine
 
     def _slow(card):
@@ -75,7 +72,7 @@ HOOK = textwrap.dedent(
         return ()
 
     first, *rest = engine.CHECKS
-    engine.CHECKS = (replace(first, check=_slow), *rest)
+    engine.CHECKS = (first._replace(check=_slow), *rest)
     """
 )
 

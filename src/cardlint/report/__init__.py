@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from importlib import import_module
-from typing import TextIO
+from typing import NamedTuple, TextIO
 
 from cardlint.diagnostics import Severity
 from cardlint.result import FileResult
 
 
-@dataclass(frozen=True, slots=True)
-class ReportOptions:
+class ReportOptions(NamedTuple):
     """How to show results: colours, source snippets, counts."""
 
     color: bool = False
@@ -22,8 +20,7 @@ class ReportOptions:
     fail_on: Severity = Severity.ERROR
 
 
-@dataclass(frozen=True, slots=True)
-class Summary:
+class Summary(NamedTuple):
     files: int
     files_with_findings: int
     errors: int

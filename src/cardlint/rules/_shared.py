@@ -10,9 +10,8 @@ import datetime
 import json
 import math
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from cardlint.pointer import escape, resolve, split
 from cardlint.rules.base import Card
@@ -143,8 +142,7 @@ Cheaper to build than a pointer string for every node; :func:`pointer_of` turns 
 pointer when a rule reports it."""
 
 
-@dataclass(frozen=True, slots=True)
-class Leaves:
+class Leaves(NamedTuple):
     """Every string of a card and every empty value, with their paths."""
 
     strings: tuple[tuple[Path, str], ...]

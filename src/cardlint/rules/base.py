@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
 from types import ModuleType
-from typing import Any
+from typing import Any, NamedTuple
 
 from cardlint.diagnostics import Finding, Severity
 from cardlint.document import Format, YamlScalarNote
+from cardlint.settings import EMPTY
 
 
-@dataclass(frozen=True, slots=True)
-class Card:
+class Card(NamedTuple):
     """The card a rule checks: the parsed value and facts about how it was written.
 
     Rules never see text or positions; they name pointers.
@@ -22,14 +21,13 @@ class Card:
     format: Format
     schema: str = "model-package"
     yaml_notes: tuple[YamlScalarNote, ...] = ()
-    options: Mapping[str, Any] = field(default_factory=dict)
+    options: Mapping[str, Any] = EMPTY
 
 
 Check = Callable[[Card], Iterable[Finding]]
 
 
-@dataclass(frozen=True, slots=True)
-class Rule:
+class Rule(NamedTuple):
     """A rule's catalogue entry. ``check`` is ``None`` for codes the parser or schema emit."""
 
     code: str
