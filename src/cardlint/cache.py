@@ -34,7 +34,6 @@ import hashlib
 import json
 import os
 import sys
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -278,6 +277,8 @@ def _read(path: Path) -> dict[str, Any]:
 
 
 def _write_atomically(path: Path, content: dict[str, Any]) -> None:
+    import tempfile  # only a run that stores something pays for it
+
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as stream:

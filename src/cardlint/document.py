@@ -197,24 +197,38 @@ def parse(text: str, fmt: Format, limits: Limits = DEFAULT_LIMITS) -> Document:
 def find_too_deep(value: Any, max_depth: int) -> str | None:
     """The pointer of the first container nested deeper than ``max_depth``, else ``None``.
 
-    Iterative, so that it is safe on any depth the parser let through.
+    Iterative, so that it is safe on any depth the parser let through. ``value`` comes from
+    a parser (plain ``dict`` and ``list``); a path is kept as ``(parent, key)`` links and
+    spelled as a pointer only when it is returned, since this runs on every card.
     """
-    stack: list[tuple[Any, str, int]] = [(value, "", 1)]
+    stack: list[tuple[Any, Any, int]] = [(value, None, 1)]
+    pop, push = stack.pop, stack.append
     while stack:
-        node, pointer, depth = stack.pop()
-        if isinstance(node, dict):
-            if depth > max_depth:
-                return pointer
-            for key, child in node.items():
-                if isinstance(child, dict | list):
-                    stack.append((child, f"{pointer}/{_esc(key)}", depth + 1))
-        elif isinstance(node, list):
-            if depth > max_depth:
-                return pointer
-            for i, child in enumerate(node):
-                if isinstance(child, dict | list):
-                    stack.append((child, f"{pointer}/{i}", depth + 1))
+        node, path, depth = pop()
+        kind = type(node)
+        if kind is dict:
+            children: Any = node.items()
+        elif kind is list:
+            children = enumerate(node)
+        else:
+            continue
+        if depth > max_depth:
+            return _spell(path)
+        for key, child in children:
+            if type(child) in _CONTAINERS:
+                push((child, (path, key), depth + 1))
     return None
+
+
+_CONTAINERS = frozenset((dict, list))
+
+
+def _spell(path: Any) -> str:
+    tokens: list[str] = []
+    while path is not None:
+        path, key = path
+        tokens.append(_esc(key))
+    return "".join(f"/{token}" for token in reversed(tokens))
 
 
 def _esc(key: object) -> str:
@@ -229,7 +243,7 @@ def find_odd_scalars(value: Any, text: str) -> list[Finding]:
     escape) or a raw DEL/C1 character. Iterative, so any depth is safe. (Numbers that are not
     finite are rule M004's: they matter only where metrics hold numbers.)
     """
-    if "\\" not in text and _RAW_C1.search(text) is None:
+    if "\\" not in text and (text.isascii() or _RAW_C1.search(text) is None):
         return []
     found: list[Finding] = []
     stack: list[tuple[Any, str]] = [(value, "")]
