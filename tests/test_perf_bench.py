@@ -48,7 +48,8 @@ def test_bench_runs_every_scenario_at_a_tiny_size(tmp_path: Path) -> None:
         "## targets",
     ):
         assert heading in out
-    for row in ("parse-only floor", "--jobs 2", "re-run (unchanged files)", "python -c pass"):
+    rows = ("parse-only floor", "--jobs 2", "re-run (unchanged files)", "every file touched")
+    for row in (*rows, "python -c pass"):
         assert row in out
     # The generated cards: half JSON, half YAML, half of them invalid, named for discovery.
     cards = sorted((work / "batch").iterdir())
