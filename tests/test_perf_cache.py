@@ -133,11 +133,11 @@ def test_default_directory_is_the_user_cache_directory(monkeypatch: pytest.Monke
     monkeypatch.delenv("CARDLINT_CACHE_DIR", raising=False)
     monkeypatch.setenv("XDG_CACHE_HOME", "/somewhere/cache")
     if sys.platform.startswith("linux"):
-        assert default_directory() == Path("/somewhere/cache/cardlint")
+        assert default_directory() == "/somewhere/cache/cardlint"
     assert resolve_directory(None) == default_directory()
     monkeypatch.setenv("CARDLINT_CACHE_DIR", "/env/dir")
-    assert resolve_directory(None) == Path("/env/dir")
-    assert resolve_directory("/option/dir") == Path("/option/dir")
+    assert resolve_directory(None) == "/env/dir"
+    assert resolve_directory("/option/dir") == "/option/dir"
 
 
 def test_a_damaged_cache_file_is_ignored_and_replaced(cards: Path, tmp_path: Path) -> None:

@@ -35,7 +35,6 @@ import json
 import os
 import sys
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 from cardlint import __version__
@@ -78,21 +77,25 @@ _KNOWN_FIELDS = {
 }
 
 
-def default_directory() -> Path:
+# Paths are strings joined with os.path: pathlib (with the urllib.parse and ipaddress it
+# imports) would be most of what a run answered from the cache imports.
+
+
+def default_directory() -> str:
     """The user cache directory for cardlint on this platform."""
+    home = os.path.expanduser("~")
     if sys.platform == "win32":
-        base = os.environ.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")
-        return Path(base) / "cardlint" / "Cache"
+        base = os.environ.get("LOCALAPPDATA") or os.path.join(home, "AppData", "Local")
+        return os.path.join(base, "cardlint", "Cache")
     if sys.platform == "darwin":
-        return Path.home() / "Library" / "Caches" / "cardlint"
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "cardlint"
+        return os.path.join(home, "Library", "Caches", "cardlint")
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(home, ".cache")
+    return os.path.join(base, "cardlint")
 
 
-def resolve_directory(option: str | None) -> Path:
+def resolve_directory(option: str | None) -> str:
     """``--cache-dir``, else ``CARDLINT_CACHE_DIR``, else :func:`default_directory`."""
-    chosen = option or os.environ.get("CARDLINT_CACHE_DIR")
-    return Path(chosen) if chosen else default_directory()
+    return option or os.environ.get("CARDLINT_CACHE_DIR") or default_directory()
 
 
 def digest(data: bytes) -> str:
@@ -113,7 +116,7 @@ def base_stamp() -> str:
     """What every file's diagnostics depend on besides its settings: cardlint's version and
     code, the vendored schemas, the parsers and validators installed, the Python version."""
     parts: list[str] = [f"format {FORMAT}", __version__, sys.version]
-    package = Path(__file__).resolve().parent
+    package = os.path.dirname(os.path.realpath(__file__))
     from cardlint.resources import schema_dir
 
     for root in (package, schema_dir()):
@@ -129,7 +132,7 @@ def fingerprint(base: str, settings: Settings) -> str:
     return hashlib.sha256("\n".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def _tree_stamp(root: Path) -> Iterator[str]:
+def _tree_stamp(root: str) -> Iterator[str]:
     for directory, subdirs, files in os.walk(root):
         subdirs[:] = sorted(d for d in subdirs if d != "__pycache__")
         for name in sorted(files):
@@ -158,7 +161,8 @@ def _dependency_stamps() -> Iterator[str]:
 def _schema_stamp(schema: str) -> str:
     if os.path.isfile(schema):
         try:
-            return f"schema file {schema} {digest(Path(schema).read_bytes())}"
+            with open(schema, "rb") as handle:
+                return f"schema file {schema} {digest(handle.read())}"
         except OSError:
             return f"schema file {schema} unreadable"
     return f"schema {schema}"  # vendored: covered by the code stamp
@@ -168,8 +172,8 @@ class Cache:
     """Cached diagnostics under ``directory``: one file of entries per fingerprint, each loaded
     on first use and saved once at the end of the run."""
 
-    def __init__(self, directory: Path) -> None:
-        self.directory = directory
+    def __init__(self, directory: str | os.PathLike[str]) -> None:
+        self.directory = os.fspath(directory)
         self.base = base_stamp()
         self.buckets: dict[str, _Bucket] = {}
         # Settings objects are not hashable; the resolver hands out one object per directory,
@@ -183,9 +187,15 @@ class Cache:
         key = fingerprint(self.base, settings)
         bucket = self.buckets.get(key)
         if bucket is None:
-            bucket = self.buckets[key] = _Bucket(self.directory / f"v{FORMAT}-{key[:32]}.json")
+            name = f"v{FORMAT}-{key[:32]}.json"
+            bucket = self.buckets[key] = _Bucket(os.path.join(self.directory, name))
         self.known[id(settings)] = (settings, bucket)
         return bucket
+
+    def knows(self, path: str, settings: Settings) -> bool:
+        """Whether there is an entry for ``path`` at all (without one, reading the file to
+        look it up would be wasted)."""
+        return _well_formed(self._bucket(settings).entries.get(path))
 
     def lookup_unchanged(
         self, path: str, settings: Settings
@@ -245,7 +255,7 @@ class Cache:
 class _Bucket:
     """The entries of one fingerprint."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: str) -> None:
         self.path = path
         self.entries: dict[str, Any] = _read(path)
         self.fresh: dict[str, list[Any]] = {}
@@ -254,7 +264,7 @@ class _Bucket:
         if not self.fresh:
             return
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+            os.makedirs(os.path.dirname(self.path), exist_ok=True)
             merged = _read(self.path)
             merged.update(self.fresh)
             if len(merged) > MAX_ENTRIES:
@@ -264,7 +274,7 @@ class _Bucket:
             return  # a read-only or full disk makes the next run slower, not wrong
 
 
-def _read(path: Path) -> dict[str, Any]:
+def _read(path: str) -> dict[str, Any]:
     try:
         with open(path, encoding="utf-8") as handle:
             loaded = json.load(handle)
@@ -276,10 +286,10 @@ def _read(path: Path) -> dict[str, Any]:
     return files if isinstance(files, dict) else {}
 
 
-def _write_atomically(path: Path, content: dict[str, Any]) -> None:
+def _write_atomically(path: str, content: dict[str, Any]) -> None:
     import tempfile  # only a run that stores something pays for it
 
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
+    handle, temporary = tempfile.mkstemp(dir=os.path.dirname(path), prefix=".tmp-", suffix=".json")
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
             # ASCII escapes keep lone surrogates (which UTF-8 cannot encode) intact.
@@ -291,20 +301,24 @@ def _write_atomically(path: Path, content: dict[str, Any]) -> None:
         raise
 
 
-def _prune(directory: Path, keep: set[Path]) -> None:
+def _prune(directory: str, keep: set[str]) -> None:
     try:
-        files = sorted(directory.glob(f"v{FORMAT}-*.json"), key=_mtime, reverse=True)
+        names = os.listdir(directory)
     except OSError:
         return
-    for old in files[MAX_FILES:]:
+    prefix = f"v{FORMAT}-"
+    ours = [
+        os.path.join(directory, n) for n in names if n.startswith(prefix) and n.endswith(".json")
+    ]
+    for old in sorted(ours, key=_mtime, reverse=True)[MAX_FILES:]:
         if old not in keep:
             with contextlib.suppress(OSError):
-                old.unlink()
+                os.unlink(old)
 
 
-def _mtime(path: Path) -> float:
+def _mtime(path: str) -> float:
     try:
-        return path.stat().st_mtime
+        return os.stat(path).st_mtime
     except OSError:
         return 0.0
 

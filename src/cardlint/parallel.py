@@ -153,6 +153,8 @@ def _with_document(outcome: FileResult | OSError, settings: Settings, wanted: bo
 def _cached(path: str, settings: Settings, cache: Cache) -> FileResult | None:
     found = cache.lookup_unchanged(path, settings)
     if found is None:
+        if not cache.knows(path, settings):
+            return None  # checked the ordinary way, which reads the file once
         from cardlint.cache import stat_key
 
         try:

@@ -7,9 +7,9 @@ install runs from ``src/`` and reads the single source, ``schemas/`` at the top 
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Mapping
 from functools import cache
-from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
@@ -39,17 +39,18 @@ STANDALONE_ONLY: Mapping[str, frozenset[str]] = MappingProxyType(
 object holding them: what ``--schema auto`` looks for, and what S004 explains."""
 
 
-def schema_dir() -> Path:
-    packaged = Path(__file__).parent / "schemas"
-    if packaged.is_dir():
+def schema_dir() -> str:
+    """``cardlint/schemas`` in a wheel, else ``schemas/`` of the source checkout."""
+    here = os.path.dirname(__file__)
+    packaged = os.path.join(here, "schemas")
+    if os.path.isdir(packaged):
         return packaged
-    return Path(__file__).resolve().parents[2] / "schemas"
+    return os.path.join(os.path.dirname(os.path.dirname(os.path.realpath(here))), "schemas")
 
 
 @cache
 def load_vendored(name: str) -> dict[str, Any]:
     """The parsed vendored schema called ``name`` (see :data:`SCHEMA_FILES`)."""
-    path = schema_dir() / SCHEMA_FILES[name]
-    with path.open(encoding="utf-8") as handle:
+    with open(os.path.join(schema_dir(), SCHEMA_FILES[name]), encoding="utf-8") as handle:
         schema: dict[str, Any] = json.load(handle)
     return schema
