@@ -267,3 +267,17 @@ def test_unchanged_stat_data_are_trusted_without_reading(cards: Path, tmp_path: 
     proc = run_cli("check", "--cache-dir", str(store), "--format", "concise", str(cards))
     assert "from the stat hit" not in proc.stdout
     assert f"{card}:" in proc.stdout and "S004" in proc.stdout
+
+
+def test_a_cache_file_holding_another_fingerprint_is_not_used(tmp_path: Path) -> None:
+    settings = Settings(schema="model-package")
+    cache = Cache(tmp_path)
+    cache.store("a.json", "d1", settings, "model-package", ())
+    cache.save()
+    [cache_file] = cache_files(tmp_path)
+    content = json.loads(cache_file.read_text())
+    assert content["fingerprint"].endswith("fail_on=<Severity.ERROR: 'error'>")
+    # What a checksum collision would leave behind: another fingerprint under this name.
+    content["fingerprint"] += "\nsomething else"
+    cache_file.write_text(json.dumps(content))
+    assert not Cache(tmp_path).knows("a.json", settings)

@@ -18,9 +18,11 @@ again until its times are old enough. Entries live in one JSON file per
 - the schema (a schema file given by path is hashed by content);
 - the effective settings (every field of :class:`~cardlint.settings.Settings`).
 
-So an entry is never stale: change any input and the lookup misses. Writes go to a temporary
-file in the cache directory and replace the old one atomically; a run merges entries written
-meanwhile by another run, and a lost race only loses entries, never corrupts them.
+The fingerprint is kept whole in its file and compared on reading (the file is named by a
+checksum of it), so an entry is never stale: change any input and the lookup misses. Writes
+go to a temporary file in the cache directory and replace the old one atomically; a run
+merges entries written meanwhile by another run, and a lost race only loses entries, never
+corrupts them.
 
 The directory is ``--cache-dir``, else ``CARDLINT_CACHE_DIR``, else the user cache directory
 (``$XDG_CACHE_HOME/cardlint`` or ``~/.cache/cardlint``; ``~/Library/Caches/cardlint`` on
@@ -30,10 +32,10 @@ macOS; ``%LOCALAPPDATA%\\cardlint\\Cache`` on Windows). ``--no-cache`` turns it 
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
 import sys
+import zlib
 from collections.abc import Iterator
 from typing import Any
 
@@ -53,7 +55,8 @@ from cardlint.settings import Settings
 from cardlint.span import Span
 
 FORMAT = 2
-"""Bumped when the layout of a cache file changes (2: entries keep ``stat`` data)."""
+"""Bumped when the layout of a cache file changes (2: entries keep ``stat`` data; the file
+keeps its whole fingerprint)."""
 
 RACY_WINDOW_NS = 2_000_000_000
 """``stat`` data is trusted only when the file's times are older than this (FAT keeps 2 s)."""
@@ -100,6 +103,8 @@ def resolve_directory(option: str | None) -> str:
 
 def digest(data: bytes) -> str:
     """The content hash of a file's bytes."""
+    import hashlib  # a run whose files all match their stat data hashes nothing
+
     return hashlib.blake2b(data, digest_size=20).hexdigest()
 
 
@@ -126,10 +131,22 @@ def base_stamp() -> str:
 
 
 def fingerprint(base: str, settings: Settings) -> str:
-    """A hash of everything besides a file's bytes and path that its diagnostics depend on."""
+    """Everything besides a file's bytes and path that its diagnostics depend on, as text.
+
+    The text itself is stored in its cache file and compared when the file is read, so two
+    fingerprints can never share entries; the file's name only needs to be a checksum
+    (:func:`file_name`).
+    """
     parts = [base, _schema_stamp(settings.schema)]
     parts.extend(f"{name}={value!r}" for name, value in settings._asdict().items())
-    return hashlib.sha256("\n".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
+    return "\n".join(parts)
+
+
+def file_name(fingerprint_text: str) -> str:
+    """The cache file of a fingerprint. Two fingerprints with one name (a checksum collision)
+    only take turns in the file: each finds the other's fingerprint there and starts empty."""
+    data = fingerprint_text.encode("utf-8", "surrogatepass")
+    return f"v{FORMAT}-{zlib.crc32(data):08x}{zlib.adler32(data):08x}.json"
 
 
 def _tree_stamp(root: str) -> Iterator[str]:
@@ -187,8 +204,8 @@ class Cache:
         key = fingerprint(self.base, settings)
         bucket = self.buckets.get(key)
         if bucket is None:
-            name = f"v{FORMAT}-{key[:32]}.json"
-            bucket = self.buckets[key] = _Bucket(os.path.join(self.directory, name))
+            path = os.path.join(self.directory, file_name(key))
+            bucket = self.buckets[key] = _Bucket(path, key)
         self.known[id(settings)] = (settings, bucket)
         return bucket
 
@@ -255,9 +272,10 @@ class Cache:
 class _Bucket:
     """The entries of one fingerprint."""
 
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, fingerprint_text: str) -> None:
         self.path = path
-        self.entries: dict[str, Any] = _read(path)
+        self.fingerprint = fingerprint_text
+        self.entries: dict[str, Any] = _read(path, fingerprint_text)
         self.fresh: dict[str, list[Any]] = {}
 
     def save(self) -> None:
@@ -265,22 +283,25 @@ class _Bucket:
             return
         try:
             os.makedirs(os.path.dirname(self.path), exist_ok=True)
-            merged = _read(self.path)
+            merged = _read(self.path, self.fingerprint)
             merged.update(self.fresh)
             if len(merged) > MAX_ENTRIES:
                 merged = dict(self.fresh)
-            _write_atomically(self.path, {"format": FORMAT, "files": merged})
+            content = {"format": FORMAT, "fingerprint": self.fingerprint, "files": merged}
+            _write_atomically(self.path, content)
         except (OSError, ValueError):
             return  # a read-only or full disk makes the next run slower, not wrong
 
 
-def _read(path: str) -> dict[str, Any]:
+def _read(path: str, fingerprint_text: str) -> dict[str, Any]:
     try:
         with open(path, encoding="utf-8") as handle:
             loaded = json.load(handle)
     except (OSError, ValueError):
         return {}
     if not isinstance(loaded, dict) or loaded.get("format") != FORMAT:
+        return {}
+    if loaded.get("fingerprint") != fingerprint_text:
         return {}
     files = loaded.get("files")
     return files if isinstance(files, dict) else {}

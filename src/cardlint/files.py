@@ -114,7 +114,7 @@ def _walk(
             continue
         subdirs = []
         for entry in listing:
-            full = os.path.join(directory, entry.name)
+            full = entry.path  # os.path.join(directory, entry.name), already made by scandir
             try:
                 is_dir = entry.is_dir()
             except OSError:
