@@ -81,7 +81,9 @@ def main() -> None:
     help="Apply the configuration's exclude to files named on the command line too.",
 )
 @click.option("--stdin-filename", metavar="NAME", help="Name (and format) of the text read from -.")
-@click.option("-q", "--quiet", is_flag=True, help="Print errors only, no summary.")
+@click.option(
+    "-q", "--quiet", is_flag=True, help="Print findings only: no summary, progress or fix summary."
+)
 @click.option("-v", "--verbose", is_flag=True, help="Name the schema used for each file.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when errors are found.")
 @click.option("--no-color", is_flag=True, help="No colours (also: NO_COLOR environment variable).")
@@ -203,7 +205,9 @@ def check(
     except (UsageError, ConfigError) as exc:
         _fail(str(exc))
     if fix or show_diff:
-        results, pending = _fix_files(results, resolver, raw, unsafe_fixes, show_diff, show_fixes)
+        results, pending = _fix_files(
+            results, resolver, raw, unsafe_fixes, show_diff, show_fixes, quiet
+        )
         if show_diff:
             sys.exit(EXIT_FINDINGS if pending and not exit_zero else EXIT_OK)
     if not results:
@@ -357,6 +361,7 @@ def _check_all(files: list[tuple[str, Any, bool]], speed: _Speed) -> Iterator[An
             cache=cache,
             documents=speed.documents,
             progress=progress,
+            own_process=True,
         )
     finally:
         if progress is not None:
@@ -370,9 +375,12 @@ def _fix_files(
     unsafe: bool,
     diff: bool,
     show: bool,
+    quiet: bool,
 ) -> tuple[list[Any], bool]:
     """Fix each file (or with ``diff`` print what would change); returns what remains to
-    report and whether any fix is pending. Messages about fixes go to stderr."""
+    report and whether any fix is pending. Messages about fixes go to stderr; ``quiet``
+    drops the summary and the --unsafe-fixes hint, not what --show-fixes asked for nor a
+    fix that could not be written."""
     from cardlint.fixer import encode, fix_result, unified_diff, write_outcome
 
     remaining, pending, fixed, files, more = [], False, 0, 0, 0
@@ -401,11 +409,11 @@ def _fix_files(
                 where = f"{d.path}:{d.span.line}:{d.span.column}"
                 click.echo(f"  {where}: {d.code} {d.fix.message}", err=True)
         remaining.append(outcome.result)
-    if fixed:
+    if fixed and not quiet:
         verb = "Would fix" if diff else "Fixed"
         noun = "finding" if fixed == 1 else "findings"
         click.echo(f"{verb} {fixed} {noun} in {files} file{'' if files == 1 else 's'}.", err=True)
-    if more and not unsafe:
+    if more and not unsafe and not quiet:
         click.echo(f"{more} more fix{'' if more == 1 else 'es'} with --unsafe-fixes.", err=True)
     return remaining, pending
 
