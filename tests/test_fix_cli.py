@@ -144,6 +144,16 @@ def test_unsafe_fixes_need_the_flag(tmp_path: Path) -> None:
     assert proc.stderr.splitlines()[-1] == "Fixed 4 findings in 2 files."
 
 
+def test_quiet_drops_the_fix_summary_and_hint(tmp_path: Path) -> None:
+    copy_examples(tmp_path)
+    proc = run_cli("check", "--fix", "--quiet", UNSAFE_JSON, UNSAFE_YAML, cwd=tmp_path)
+    assert proc.returncode == 1
+    assert proc.stderr == ""
+    proc = run_cli("check", "--fix", "--unsafe-fixes", "-q", UNSAFE_JSON, UNSAFE_YAML, cwd=tmp_path)
+    assert (tmp_path / UNSAFE_JSON).read_text(encoding="utf-8") == UNSAFE_JSON_AFTER
+    assert proc.stderr == ""
+
+
 def test_json_report_shows_the_fix_of_what_remains(tmp_path: Path) -> None:
     copy_examples(tmp_path)
     proc = run_cli("check", "--fix", "--format", "json", UNSAFE_JSON, cwd=tmp_path)
