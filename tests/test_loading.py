@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import codecs
+import io
 
 import pytest
 
 from cardlint.document import decode, parse
 from cardlint.engine import check_bytes
+from cardlint.files import read_limited
 from conftest import findings
 
 
@@ -176,3 +178,19 @@ def test_yaml_merge_key_is_a_warning_and_still_merges():
     doc = parse(text, "yaml")
     assert [(p.code, p.span.line, p.span.column) for p in doc.problems] == [("P011", 3, 3)]
     assert doc.value["model_overview"] == {"model_creator": "x"}
+
+
+@pytest.mark.parametrize(
+    ("content", "size", "cap", "expected"),
+    [
+        (b"x" * 10, 10, 100, b"x" * 10),  # the usual case: exactly the file
+        (b"x" * 10, 10, 10, b"x" * 10),  # at the cap: not too large
+        (b"x" * 11, 11, 10, b"x" * 11),  # one byte over: cap + 1 bytes say so
+        (b"x" * 50, 10, 20, b"x" * 21),  # grew since fstat: read on to cap + 1
+        (b"x" * 50, 0, 100, b"x" * 50),  # a size that says nothing (/proc): read on
+    ],
+)
+def test_read_limited_reads_what_it_must_and_no_more(
+    content: bytes, size: int, cap: int, expected: bytes
+) -> None:
+    assert read_limited(io.BytesIO(content), size, cap) == expected

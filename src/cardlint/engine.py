@@ -14,6 +14,7 @@ from cardlint import codes
 from cardlint.cards import CardSlot, choose_schema, find_cards, parse_document
 from cardlint.diagnostics import Diagnostic, Finding, Fix, Severity
 from cardlint.document import Decoded, Document, decode, sniff_format
+from cardlint.files import read_limited
 from cardlint.result import FileResult, UsageError
 from cardlint.rules import CHECKS, REGISTRY
 from cardlint.rules.base import Card
@@ -163,7 +164,7 @@ def check_file(path: str, settings: Settings = DEFAULT_SETTINGS) -> FileResult:
         size = os.fstat(handle.fileno()).st_size
         if size > cap:
             return _too_large(path, size, settings)
-        data = handle.read(cap + 1)
+        data = read_limited(handle, size, cap)
     if len(data) > cap:
         return _too_large(path, len(data), settings)
     return check_bytes(data, path, settings)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import fnmatch
 import os
 from collections.abc import Callable, Iterator, Sequence
-from typing import NamedTuple
+from typing import BinaryIO, NamedTuple
 
 DEFAULT_INCLUDE = (
     "*model-card*.json",
@@ -44,6 +44,22 @@ class Found(NamedTuple):
     path: str
     explicit: bool
     error: str | None = None
+
+
+def read_limited(handle: BinaryIO, size: int, cap: int) -> bytes:
+    """Up to ``cap + 1`` bytes of ``handle``, whose ``fstat`` size was ``size``: more than
+    ``cap`` means too large.
+
+    Asks for the size it expects, not for ``cap + 1``: ``read(n)`` allocates ``n`` bytes up
+    front, and ``n`` of 10 MB costs an ``mmap``, an ``mremap`` and a ``munmap`` per file (90
+    against 25 microseconds for a 10 KB card here). A file that grew since its ``fstat``, or
+    one whose size says nothing (``/proc``), is read on to the cap.
+    """
+    expected = min(size, cap) + 1
+    data = handle.read(expected)
+    if len(data) == expected:
+        data += handle.read(cap + 1 - expected)
+    return data
 
 
 def matches(name: str, include: Sequence[str] = DEFAULT_INCLUDE) -> bool:

@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterator, Sequence
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, TextIO
 
+from cardlint.files import read_limited
 from cardlint.settings import Settings
 
 if TYPE_CHECKING:
@@ -205,7 +206,7 @@ def _read_capped(path: str, cap: int) -> tuple[bytes | None, os.stat_result, int
         info = os.fstat(handle.fileno())
         if info.st_size > cap:
             return None, info, now
-        data = handle.read(cap + 1)
+        data = read_limited(handle, info.st_size, cap)
     return (None if len(data) > cap else data), info, now
 
 
