@@ -209,6 +209,17 @@ def test_syntax_error_is_a_diagnostic_not_a_crash(client: LspClient, uri: str) -
     assert client.stop() == 0
 
 
+def test_an_editor_text_over_the_size_cap_is_one_p009(client: LspClient, uri: str) -> None:
+    text = "intended_uses:\n  purpose_of_model: " + "x" * 10 * 1024 * 1024 + "\n"
+    client.open(uri, text)
+    [p009] = client.wait_for(DIAGNOSTICS, uri)["diagnostics"]
+    assert p009["code"] == "P009"
+    assert p009["message"] == (
+        "file is 10,485,796 bytes; the limit is 10,485,760 bytes (--max-file-size)"
+    )
+    assert p009["range"]["start"] == {"line": 0, "character": 0}
+
+
 def test_hover_on_a_key_shows_description_and_limits(client: LspClient, uri: str) -> None:
     client.open(uri, YAML_CARD)
     client.wait_for(DIAGNOSTICS, uri)

@@ -142,10 +142,27 @@ def check_bytes(data: bytes, path: str, settings: Settings = DEFAULT_SETTINGS) -
     decoded = decode(data)
     if isinstance(decoded, Finding):
         return _single(path, decoded, settings)
+    return check_text_limited(decoded.text, path, settings, decoded=decoded)
+
+
+def check_text_limited(
+    text: str,
+    path: str = "<stdin>",
+    settings: Settings = DEFAULT_SETTINGS,
+    *,
+    decoded: Decoded | None = None,
+) -> FileResult:
+    """:func:`check_text` under the limits a file has: the size cap (of ``text`` in UTF-8,
+    unless ``decoded`` says it came from bytes already measured) and the time limit. What the
+    language server checks an editor's unsaved text with."""
+    if decoded is None:
+        size = len(text.encode("utf-8", "surrogatepass"))
+        if size > settings.limits.max_file_size:
+            return _too_large(path, size, settings)
     seconds = settings.limits.max_seconds
     try:
         with time_limit(seconds):
-            return check_text(decoded.text, path, settings, decoded=decoded)
+            return check_text(text, path, settings, decoded=decoded)
     except FileTimeout:
         finding = Finding(
             codes.TIME_LIMIT,

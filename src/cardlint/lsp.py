@@ -1,7 +1,8 @@
 """``cardlint lsp``: the language server (Language Server Protocol over stdio, built on pygls).
 
-A front end like the CLI: every check goes through :func:`cardlint.engine.check_text`. What it
-adds is the editor's view of the results:
+A front end like the CLI: every check goes through :func:`cardlint.engine.check_text_limited`,
+so the size cap and the time limit apply to an editor's text as to a file. What it adds is
+the editor's view of the results:
 
 - diagnostics on open, on save and (debounced) on change, for card files only: names matching
   the CLI's include patterns (``*model-card*.json`` and friends), or the patterns given as
@@ -455,7 +456,7 @@ def _open_document(server: LanguageServer, uri: str) -> TextDocument | None:
 
 def _lint(server: LanguageServer, state: ServerState, uri: str) -> tuple[FileResult, str] | None:
     """Lint the current text of an open card document; ``None`` when it is not a card file."""
-    from cardlint.engine import check_text
+    from cardlint.engine import check_text_limited
 
     document = _open_document(server, uri)
     if document is None:
@@ -464,7 +465,7 @@ def _lint(server: LanguageServer, state: ServerState, uri: str) -> tuple[FileRes
     if settings is None:
         return None
     text = document.source
-    return check_text(text, document.path, settings), text
+    return check_text_limited(text, document.path, settings), text
 
 
 def _publish(server: LanguageServer, state: ServerState, uri: str) -> None:

@@ -3,8 +3,9 @@ stopped and reported (P015), so that one hostile file cannot hold up a CI run.
 
 Every step is linear in the (capped) size of a file, but a 10 MB card can still hold a million
 defects, and reporting each takes time. The limit uses ``SIGALRM``, so it applies where
-signals do (POSIX, in the main thread: the CLI and its worker processes); elsewhere, for
-example in a language-server thread, files are checked without a limit.
+signals do (POSIX, in the main thread: the CLI, its worker processes and the language server,
+whose handlers run there); elsewhere, for example in a thread of a program using the Python
+API, files are checked without a limit.
 """
 
 from __future__ import annotations

@@ -101,3 +101,26 @@ def test_endless_device_named_explicitly_is_cut_at_the_cap() -> None:
     proc = run_cli("check", "-q", "--max-file-size", "1000", "/dev/zero")
     assert proc.returncode == 1
     assert proc.stdout.startswith("/dev/zero:1:1: P009 file is 1,001 bytes")
+
+
+def test_unsaved_text_over_the_cap_is_p009_counted_in_utf8_bytes() -> None:
+    from cardlint.document import Limits
+    from cardlint.engine import check_text_limited
+    from cardlint.settings import Settings
+
+    settings = Settings(limits=Limits(max_file_size=20))
+    text = '{"a": "' + "é" * 7 + '"}'  # 16 characters, 23 bytes in UTF-8
+    [p009] = check_text_limited(text, "model-card.json", settings).diagnostics
+    assert (p009.code, p009.message) == (
+        "P009",
+        "file is 23 bytes; the limit is 20 bytes (--max-file-size)",
+    )
+    assert (p009.span.line, p009.span.column) == (1, 1)
+    small = '{"a": "' + "é" * 6 + '"}'  # 21 bytes: one over
+    assert [d.code for d in check_text_limited(small, "model-card.json", settings).diagnostics] == [
+        "P009"
+    ]
+    fits = '{"a": "' + "e" * 11 + '"}'  # 20 bytes
+    assert "P009" not in {
+        d.code for d in check_text_limited(fits, "model-card.json", settings).diagnostics
+    }
