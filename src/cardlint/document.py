@@ -16,6 +16,7 @@ from typing import Any, Literal, NamedTuple, Protocol
 
 from cardlint import codes
 from cardlint.diagnostics import Finding, Target
+from cardlint.pointer import from_links, join
 from cardlint.span import LineIndex, Span
 
 Format = Literal["json", "yaml"]
@@ -213,7 +214,7 @@ def find_too_deep(value: Any, max_depth: int) -> str | None:
         else:
             continue
         if depth > max_depth:
-            return _spell(path)
+            return from_links(path)
         for key, child in children:
             if type(child) in _CONTAINERS:
                 push((child, (path, key), depth + 1))
@@ -221,19 +222,6 @@ def find_too_deep(value: Any, max_depth: int) -> str | None:
 
 
 _CONTAINERS = frozenset((dict, list))
-
-
-def _spell(path: Any) -> str:
-    tokens: list[str] = []
-    while path is not None:
-        path, key = path
-        tokens.append(_esc(key))
-    return "".join(f"/{token}" for token in reversed(tokens))
-
-
-def _esc(key: object) -> str:
-    text = str(key)
-    return text.replace("~", "~0").replace("/", "~1") if ("~" in text or "/" in text) else text
 
 
 def find_odd_scalars(value: Any, text: str) -> list[Finding]:
@@ -252,7 +240,7 @@ def find_odd_scalars(value: Any, text: str) -> list[Finding]:
         if isinstance(node, dict):
             children = []
             for key, child in node.items():
-                child_pointer = f"{pointer}/{_esc(key)}"
+                child_pointer = join(pointer, key)
                 if isinstance(key, str):
                     found.extend(_odd_string(key, child_pointer, "key"))
                 children.append((child, child_pointer))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 
 def escape(token: str | int) -> str:
@@ -21,6 +22,17 @@ def join(pointer: str, token: str | int) -> str:
 def from_path(path: Iterable[str | int]) -> str:
     """Build a pointer from a sequence of keys and indexes (``jsonschema``'s ``absolute_path``)."""
     return "".join(f"/{escape(token)}" for token in path)
+
+
+def from_links(path: Any) -> str:
+    """Build a pointer from a chain of ``(parent, token)`` links whose root is ``None``: what a
+    walk over a card keeps per node, since a link is cheaper to make than a pointer string and
+    only the few that are reported need spelling out."""
+    tokens: list[str] = []
+    while path is not None:
+        path, token = path
+        tokens.append(escape(token))
+    return "".join(f"/{token}" for token in reversed(tokens))
 
 
 def split(pointer: str) -> list[str]:

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any, NamedTuple
 
-from cardlint.pointer import escape, resolve, split
+from cardlint.pointer import resolve, split
 from cardlint.rules.base import Card
 
 SIMPLE_METRIC_TYPES = ("number", "string", "boolean")
@@ -138,8 +138,8 @@ def _compact(key: _SameObject) -> str | None:
 
 Path = tuple[Any, str | int] | None
 """A node's place in the card, as a chain ``(parent_path, key_or_index)``; the root is ``None``.
-Cheaper to build than a pointer string for every node; :func:`pointer_of` turns one into a
-pointer when a rule reports it."""
+Cheaper to build than a pointer string for every node; :func:`cardlint.pointer.from_links`
+turns one into a pointer when a rule reports it."""
 
 
 class Leaves(NamedTuple):
@@ -147,15 +147,6 @@ class Leaves(NamedTuple):
 
     strings: tuple[tuple[Path, str], ...]
     empties: tuple[tuple[Path, Any], ...]
-
-
-def pointer_of(path: Path) -> str:
-    """The JSON pointer of a :data:`Path`."""
-    tokens: list[str] = []
-    while path is not None:
-        path, token = path
-        tokens.append(escape(token))
-    return "".join(f"/{token}" for token in reversed(tokens))
 
 
 def leaves(card: Card) -> Leaves:

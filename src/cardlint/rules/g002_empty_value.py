@@ -29,13 +29,12 @@ from collections.abc import Iterator
 from typing import Any
 
 from cardlint.diagnostics import Finding, Severity
-from cardlint.pointer import last
+from cardlint.pointer import from_links, last
 from cardlint.rules._shared import (
     compact_json,
     expected_types,
     json_type_of,
     leaves,
-    pointer_of,
     schema_minimum,
     schemas_at,
 )
@@ -61,7 +60,7 @@ def check(card: Card) -> Iterator[Finding]:
     if text is not None and not _maybe_empty(text):
         return
     for path, value in leaves(card).empties:
-        pointer = pointer_of(path)
+        pointer = from_links(path)
         if _schema_reports(card, pointer, value):
             continue
         kind = "object" if isinstance(value, dict) else "array" if isinstance(value, list) else ""

@@ -35,7 +35,8 @@ from functools import lru_cache
 from typing import Any
 
 from cardlint.diagnostics import Finding, Severity
-from cardlint.rules._shared import compact_json, leaves, pointer_of
+from cardlint.pointer import from_links
+from cardlint.rules._shared import compact_json, leaves
 from cardlint.rules.base import Card
 from cardlint.text import shorten
 
@@ -64,7 +65,7 @@ def check(card: Card) -> Iterator[Finding]:
         if match is not None:
             yield Finding(
                 CODE,
-                pointer_of(path),
+                from_links(path),
                 f"placeholder text {shorten(match.group())} in {shorten(value)}; "
                 "write the real content or leave the field out",
             )
