@@ -33,6 +33,11 @@ def test_wheel_contains_every_vendored_schema(wheel: Path):
         assert f"cardlint/schemas/{schema.name}" in names
 
 
+def test_wheel_ships_the_py_typed_marker(wheel: Path):
+    """PEP 561: without the marker, type checkers ignore cardlint's hints for API users."""
+    assert "cardlint/py.typed" in zipfile.ZipFile(wheel).namelist()
+
+
 def test_installed_wheel_runs_from_another_directory(wheel: Path, tmp_path: Path):
     env_dir = tmp_path / "venv"
     # System site-packages provide the runtime dependencies, so no download is needed.

@@ -1,4 +1,4 @@
-"""ruff lint and format are part of the test suite, so CI enforces them."""
+"""ruff lint and format and the type checker are part of the test suite, so CI enforces them."""
 
 from __future__ import annotations
 
@@ -23,3 +23,16 @@ def test_ruff_check_passes():
 def test_ruff_format_is_clean():
     proc = ruff("format", "--check", ".")
     assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_mypy_passes():
+    """mypy with the settings in pyproject.toml ([tool.mypy]) finds nothing in src/cardlint."""
+    proc = subprocess.run(
+        [sys.executable, "-m", "mypy", "--no-incremental"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert proc.stdout.startswith("Success: no issues found"), proc.stdout

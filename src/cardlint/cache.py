@@ -37,7 +37,7 @@ import os
 import sys
 import zlib
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, TypeGuard
 
 from cardlint import __version__
 from cardlint.diagnostics import (
@@ -71,7 +71,7 @@ _DEPENDENCIES = ("yaml", "jsonschema", "referencing", "jsonschema_rs", "jsonsche
 
 # The fields the encoder below knows. If a value type gains a field, caching switches itself
 # off (see _encodable) rather than drop it silently.
-_KNOWN_FIELDS = {
+_KNOWN_FIELDS: dict[Any, tuple[str, ...]] = {
     Diagnostic: ("path", "code", "severity", "message", "pointer", "span", "fix", "fix_intent"),
     Fix: ("applicability", "message", "edits"),
     FixIntent: ("applicability", "message", "actions"),
@@ -347,7 +347,7 @@ def _mtime(path: str) -> float:
 # -- encoding diagnostics as JSON ----------------------------------------------------------
 
 
-def _well_formed(entry: Any) -> bool:
+def _well_formed(entry: Any) -> TypeGuard[list[Any]]:
     return isinstance(entry, list) and len(entry) == 4
 
 
@@ -373,7 +373,7 @@ def _encodable(path: str, diagnostics: tuple[Diagnostic, ...]) -> list[Any] | No
         return None
     if decoded != diagnostics:  # fix intents included
         return None
-    return again  # type: ignore[no-any-return]
+    return again
 
 
 def _span(span: Span) -> list[int]:

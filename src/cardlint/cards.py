@@ -384,7 +384,7 @@ def _pascal_slot(content: dict[str, Any], root: str) -> CardSlot:
         if isinstance(node, dict):
             out: dict[str, Any] = {}
             for key, child in node.items():
-                name = key if free else names.get(key, key)
+                name: str = key if free or key not in names else names[key]
                 card_child, outer_child = join(card, name), join(outer, key)
                 written[card_child] = outer_child
                 out[name] = convert(child, card_child, outer_child, key in _FREE_KEYS)
@@ -450,7 +450,7 @@ def _pascal_message(message: str) -> str:
 
 def standalone_fields(card: Mapping[str, Any]) -> list[str]:
     """The fields of ``card`` that only standalone model cards have (pointers)."""
-    found = []
+    found: list[str] = []
     for holder, names in STANDALONE_ONLY.items():
         node: Any = card
         for token in split(holder):

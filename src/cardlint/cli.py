@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Generator, Sequence
 from typing import Any, NamedTuple
 
 import click
@@ -345,7 +345,7 @@ def _unreadable(path: str, reason: str, settings: Any) -> Any:
     return unreadable(path, reason, settings)
 
 
-def _check_all(files: list[tuple[str, Any, bool]], speed: _Speed) -> Iterator[Any]:
+def _check_all(files: list[tuple[str, Any, bool]], speed: _Speed) -> Generator[Any, None, None]:
     from cardlint.parallel import Progress, check_files, default_jobs
 
     cache = None
@@ -406,6 +406,8 @@ def _fix_files(
         )
         if show:
             for d in outcome.applied:
+                if d.fix is None:
+                    continue
                 where = f"{d.path}:{d.span.line}:{d.span.column}"
                 click.echo(f"  {where}: {d.code} {d.fix.message}", err=True)
         remaining.append(outcome.result)

@@ -144,6 +144,7 @@ def _translate_patterns(node: Any) -> Any:
     if not isinstance(node, dict):
         return node
     out: dict[str, Any] = {}
+    translated: Any
     for key, value in node.items():
         if key in _DATA_KEYWORDS:  # instances, not schemas: left exactly as written
             out[key] = value
@@ -151,13 +152,14 @@ def _translate_patterns(node: Any) -> Any:
         if key == "pattern" and isinstance(value, str):
             translated = python_regex_for_ecma(value)
         elif key == "patternProperties" and isinstance(value, dict):
-            translated = {}
+            patterns: dict[str, Any] = {}
             for regex, sub in value.items():
                 spelled = python_regex_for_ecma(regex) if isinstance(regex, str) else None
                 inner = _translate_patterns(sub)
                 if spelled is None or (inner is None and sub is not None):
                     return None
-                translated[spelled] = inner
+                patterns[spelled] = inner
+            translated = patterns
         else:
             translated = _translate_patterns(value)
         if translated is None and value is not None:

@@ -2,8 +2,8 @@
 
 They are ``NamedTuple`` classes rather than frozen dataclasses: immutable just the same, and
 about six times cheaper to define, which every start of the command pays (about 1 ms per
-dataclass on the project's machine). The fix actions compare equal only to actions of their
-own kind.
+dataclass on the project's machine). Each fix action ends with a ``kind`` field of its own,
+so actions of two kinds never compare equal: ``RenameKey("/a", "b") != ReplaceValue("/a", "b")``.
 
 A :class:`Finding` is what a rule or the schema says about a card: a code, a JSON pointer and
 a message, optionally a :class:`FixIntent` (what to change, not how to edit text). The engine
@@ -38,25 +38,13 @@ duplicate property), or the object as a whole (a missing property points at the 
 Applicability = Literal["safe", "unsafe"]
 
 
-def _same_kind_eq(self: tuple[Any, ...], other: object) -> bool:
-    """Tuple equality, but only between actions of one kind: ``RenameKey("/a", "b")`` is not
-    ``ReplaceValue("/a", "b")``."""
-    return type(self) is type(other) and tuple.__eq__(self, other)  # type: ignore[arg-type]
-
-
-def _same_kind_ne(self: tuple[Any, ...], other: object) -> bool:
-    return not _same_kind_eq(self, other)
-
-
 class ReplaceValue(NamedTuple):
     """Replace the value at ``pointer`` with ``value`` (a JSON-compatible value)."""
 
     pointer: str
     value: Any
 
-    __eq__ = _same_kind_eq
-    __ne__ = _same_kind_ne
-    __hash__ = tuple.__hash__
+    kind: Literal["replace"] = "replace"
 
 
 class QuoteScalar(NamedTuple):
@@ -64,9 +52,7 @@ class QuoteScalar(NamedTuple):
 
     pointer: str
 
-    __eq__ = _same_kind_eq
-    __ne__ = _same_kind_ne
-    __hash__ = tuple.__hash__
+    kind: Literal["quote"] = "quote"
 
 
 class RenameKey(NamedTuple):
@@ -75,9 +61,7 @@ class RenameKey(NamedTuple):
     pointer: str
     new_key: str
 
-    __eq__ = _same_kind_eq
-    __ne__ = _same_kind_ne
-    __hash__ = tuple.__hash__
+    kind: Literal["rename"] = "rename"
 
 
 class RemoveProperty(NamedTuple):
@@ -86,9 +70,7 @@ class RemoveProperty(NamedTuple):
     pointer: str
     span: Span | None = None
 
-    __eq__ = _same_kind_eq
-    __ne__ = _same_kind_ne
-    __hash__ = tuple.__hash__
+    kind: Literal["remove"] = "remove"
 
 
 Action = ReplaceValue | QuoteScalar | RenameKey | RemoveProperty

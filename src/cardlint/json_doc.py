@@ -58,7 +58,7 @@ _DECODER = _Decoder()
 
 
 def parse_json(text: str, limits: Limits) -> Document:
-    problems = []
+    problems: list[Finding] = []
     smap = JsonSourceMap(text)
     try:
         value = _DECODER.decode(text)

@@ -53,7 +53,7 @@ class SchemaError(Exception):
 def _refuse(uri: str) -> Resource[Any]:
     from referencing.exceptions import NoSuchResource
 
-    raise NoSuchResource(ref=uri)
+    raise NoSuchResource(uri)
 
 
 def _reference_validator(name: str, document: dict[str, Any], *, check: bool = True) -> Any:
@@ -397,7 +397,7 @@ class _ErrorMapper:
             return
         by_branch: dict[int, list[ValidationError]] = {}
         for sub in error.context or ():
-            by_branch.setdefault(sub.relative_schema_path[0], []).append(sub)  # type: ignore[arg-type]
+            by_branch.setdefault(sub.relative_schema_path[0], []).append(sub)
         # A branch whose own type check failed is the wrong shape; report the one that fits.
         right_type = [
             errs

@@ -72,7 +72,7 @@ class _Problem:
         )
 
 
-class CardLoader(_BaseLoader):  # type: ignore[misc,valid-type]
+class CardLoader(_BaseLoader):
     """Safe loader that records duplicate keys, non-string keys, merges and 1.1-only scalars."""
 
     def __init__(self, stream: str) -> None:
@@ -80,7 +80,7 @@ class CardLoader(_BaseLoader):  # type: ignore[misc,valid-type]
         self.problems: list[_Problem] = []
         self.notes: list[tuple[Node, Any]] = []
 
-    def construct_mapping(self, node: MappingNode, deep: bool = False) -> dict[Any, Any]:  # type: ignore[override]
+    def construct_mapping(self, node: MappingNode, deep: bool = False) -> dict[Any, Any]:
         if not isinstance(node, MappingNode):
             raise ConstructorError(
                 None, None, f"expected a mapping node, but found {node.id}", node.start_mark
@@ -151,13 +151,13 @@ class CardLoader(_BaseLoader):  # type: ignore[misc,valid-type]
         )
         return str(key_node.value)
 
-    def construct_yaml_bool(self, node: ScalarNode) -> bool:  # type: ignore[override]
+    def construct_yaml_bool(self, node: ScalarNode) -> bool:
         value = super().construct_yaml_bool(node)
         if node.value not in _YAML12_BOOL:
             self.notes.append((node, value))
         return value
 
-    def construct_yaml_int(self, node: ScalarNode) -> int:  # type: ignore[override]
+    def construct_yaml_int(self, node: ScalarNode) -> int:
         try:
             value = super().construct_yaml_int(node)
         except ValueError:
@@ -175,13 +175,13 @@ class CardLoader(_BaseLoader):  # type: ignore[misc,valid-type]
             self.notes.append((node, value))
         return value
 
-    def construct_yaml_float(self, node: ScalarNode) -> float:  # type: ignore[override]
+    def construct_yaml_float(self, node: ScalarNode) -> float:
         value = super().construct_yaml_float(node)
         if not _YAML12_FLOAT.fullmatch(node.value):
             self.notes.append((node, value))
         return value
 
-    def construct_yaml_timestamp(self, node: ScalarNode) -> Any:  # type: ignore[override]
+    def construct_yaml_timestamp(self, node: ScalarNode) -> Any:
         value = super().construct_yaml_timestamp(node)
         self.notes.append((node, value))
         return value
@@ -204,7 +204,11 @@ for _tag, _method in (
     *((name, CardLoader.construct_not_json) for name in _NOT_JSON_TAGS),
 ):
     CardLoader.add_constructor(f"tag:yaml.org,2002:{_tag}", _method)
-CardLoader.add_constructor("tag:yaml.org,2002:map", SafeConstructor.construct_yaml_map)
+# The stubs type add_constructor for loaders only; a constructor method is what PyYAML takes.
+CardLoader.add_constructor(
+    "tag:yaml.org,2002:map",
+    SafeConstructor.construct_yaml_map,  # type: ignore[type-var]
+)
 
 
 def _kind(value: Any) -> str:
@@ -332,14 +336,14 @@ def parse_yaml(text: str, limits: Limits, loader_class: type[CardLoader] | None 
             span = doc.span_of(problem.node.start_mark.index, problem.node.end_mark.index)
             fix = None
             if problem.earlier is not None:
-                earlier = doc.span_of(
+                first = doc.span_of(
                     problem.earlier.start_mark.index, problem.earlier.end_mark.index
                 )
                 fix = FixIntent(
                     "unsafe",
                     f"Remove the earlier {json.dumps(problem.earlier.value, ensure_ascii=False)} "
-                    f"(line {earlier.line})",
-                    (RemoveProperty(pointer, earlier),),
+                    f"(line {first.line})",
+                    (RemoveProperty(pointer, first),),
                 )
             doc.problems.append(
                 Finding(
@@ -441,7 +445,7 @@ def _deep_event_offset(text: str, max_depth: int) -> int | None:
         for event in yaml.parse(text, Loader=_BaseLoader):
             if isinstance(event, yaml.CollectionStartEvent):
                 depth += 1
-                if depth > max_depth:
+                if depth > max_depth and event.start_mark is not None:
                     return event.start_mark.index
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1

@@ -98,7 +98,7 @@ def result_json(
 def sarif_log(results: Sequence[FileResult]) -> dict[str, Any]:
     rules = list(REGISTRY.values())
     indexes = {rule.code: i for i, rule in enumerate(rules)}
-    sarif_results = []
+    sarif_results: list[dict[str, Any]] = []
     for result in results:
         uri = path_uri(result.path)
         lines = result.document.lines if result.document is not None else None
