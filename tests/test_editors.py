@@ -4,7 +4,11 @@ that editors use flags what the schema can express."""
 from __future__ import annotations
 
 import json
+import os
 import re
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -15,6 +19,7 @@ from cardlint.schema_export import exported_schema
 from conftest import EXAMPLES, ROOT, run_cli
 
 EDITORS = EXAMPLES / "editors"
+CLI_DIR = Path(sys.executable).parent  # where the installed cardlint command is
 CARD = (
     "model_overview:\n"
     "  model_creator: yes\n"
@@ -79,26 +84,76 @@ def lua_to_python(pattern: str) -> str:
     return "".join(out)
 
 
-def test_neovim_nvim_lint_pattern(concise_and_json):
-    lines, diagnostics = concise_and_json
+def byte_col(path: Path, line: int, column: int) -> int:
+    text = path.read_text(encoding="utf-8").splitlines()[line - 1]
+    return len(text[: column - 1].encode("utf-8")) + 1
+
+
+@pytest.fixture
+def editor_and_json(tmp_path: Path) -> tuple[list[str], list[dict], Path]:
+    """``--format editor`` lines and the JSON diagnostics of a card with non-ASCII text."""
+    card = tmp_path / "cards" / "fraud-model-card.yaml"
+    card.parent.mkdir()
+    card.write_text(UNICODE_CARD, encoding="utf-8")
+    text = run_cli("check", "--format", "editor", "cards/fraud-model-card.yaml", cwd=tmp_path)
+    data = run_cli("check", "--format", "json", "cards/fraud-model-card.yaml", cwd=tmp_path)
+    diagnostics = json.loads(data.stdout)["diagnostics"]
+    assert [d["severity"] for d in diagnostics] == ["error", "error", "warning"]
+    return text.stdout.splitlines(), diagnostics, tmp_path
+
+
+UNICODE_CARD = (
+    "# Détection de fraude 😀\n"
+    "model_overview:\n"
+    "  model_creator: yes\n"
+    'intended_uses: {purpose_of_model: "détection 😀 fraude", risk_rating: medium, '
+    'intended_uses: "TODO"}\n'
+)
+
+
+def test_editor_format_counts_bytes(editor_and_json):
+    lines, diagnostics, root = editor_and_json
+    card = root / "cards" / "fraud-model-card.yaml"
+    assert lines == [
+        f"{d['file']}:{d['line']}:{byte_col(card, d['line'], d['column'])}: {d['severity']}: "
+        f"{d['code']} {d['message']}"
+        for d in diagnostics
+    ]
+    # "medium" starts at character 70 and byte 74 of its line.
+    assert lines[1].startswith("cards/fraud-model-card.yaml:4:74: error: S002 ")
+    raw = card.read_bytes().split(b"\n")[3]
+    assert raw[73:79] == b"medium"
+
+
+def test_neovim_nvim_lint_pattern(editor_and_json):
+    lines, diagnostics, root = editor_and_json
     lua = (EDITORS / "neovim" / "cardlint.lua").read_text()
+    assert '"check", "--format", "editor", "--exit-zero",' in lua
     pattern = re.search(r'from_pattern\(\s*"((?:[^"\\]|\\.)*)"', lua)
     groups = re.search(r"\{ (\"file\".*?) \}", lua)
-    assert pattern and groups
+    severity_map = re.search(r"\{ (error = .*?) \}", lua)
+    assert pattern and groups and severity_map
     names = [g.strip().strip('"') for g in groups[1].split(",")]
+    mapped = dict(item.strip().split(" = ") for item in severity_map[1].split(","))
+    assert mapped == {
+        "error": "severities.ERROR",
+        "warning": "severities.WARN",
+        "info": "severities.INFO",
+    }
     regex = re.compile(lua_to_python(pattern[1]))
+    card = root / "cards" / "fraud-model-card.yaml"
     for line, d in zip(lines, diagnostics, strict=True):
         match = regex.match(line)
         assert match, line
         found = dict(zip(names, match.groups(), strict=True))
-        assert (found["file"], int(found["lnum"]), int(found["col"]), found["code"]) == (
-            d["file"],
-            d["line"],
-            d["column"],
-            d["code"],
-        )
-        tag = "" if d["severity"] == "error" else f"[{d['severity']}] "
-        assert found["message"] == tag + d["message"]
+        assert found == {
+            "file": d["file"],
+            "lnum": str(d["line"]),
+            "col": str(byte_col(card, d["line"], d["column"])),
+            "severity": d["severity"],
+            "code": d["code"],
+            "message": d["message"],
+        }
 
 
 def vim_option(text: str, name: str) -> str:
@@ -108,36 +163,44 @@ def vim_option(text: str, name: str) -> str:
     return re.sub(r"\\(.)", r"\1", match[1])
 
 
-def errorformat_to_python(efm: str) -> str:
-    """Translate the errorformat items the Vim file uses into a Python regex."""
-    items = {"f": r"(?P<file>.+?)", "l": r"(?P<line>\d+)", "c": r"(?P<col>\d+)", "m": "(?P<m>.*)"}
-    out, i = ["^"], 0
-    while i < len(efm):
-        if efm[i] == "%":
-            out.append(items[efm[i + 1]])
-            i += 2
-        else:
-            out.append(re.escape(efm[i]))
-            i += 1
-    return "".join(out) + "$"
+VIM_SESSION = """\
+edit cards/fraud-model-card.yaml
+source {example}
+silent make!
+call writefile([json_encode(getqflist())], 'quickfix.json')
+qall!
+"""
 
 
-def test_vim_errorformat(concise_and_json):
-    lines, diagnostics = concise_and_json
-    text = (EDITORS / "vim" / "cardlint.vim").read_text()
-    assert vim_option(text, "makeprg") == "cardlint check --format concise %"
-    efm = vim_option(text, "errorformat")
-    assert "," not in efm  # one pattern: the translation below covers it whole
-    regex = re.compile(errorformat_to_python(efm))
-    for line, d in zip(lines, diagnostics, strict=True):
-        match = regex.match(line)
-        assert match, line
-        assert (match["file"], int(match["line"]), int(match["col"])) == (
-            d["file"],
+def test_vim_example_in_real_vim(editor_and_json):
+    """Vim itself (headless, ``vim -Es``) runs the example's :make and reads its quickfix list."""
+    vim = shutil.which("vim")
+    if vim is None:
+        pytest.skip("no vim on PATH (Debian: apt-get install vim)")
+    _, diagnostics, root = editor_and_json
+    example = EDITORS / "vim" / "cardlint.vim"
+    assert vim_option(example.read_text(), "makeprg") == "cardlint check --format editor %"
+    (root / "session.vim").write_text(VIM_SESSION.format(example=example), encoding="utf-8")
+    env = {**os.environ, "PATH": os.pathsep.join([str(CLI_DIR), os.environ.get("PATH", "")])}
+    command = [vim, "-Es", "-N", "-u", "NONE", "-i", "NONE", "-S", "session.vim"]
+    proc = subprocess.run(
+        command, cwd=root, env=env, capture_output=True, timeout=120, check=False, text=True
+    )
+    quickfix = json.loads((root / "quickfix.json").read_text(encoding="utf-8"))
+    assert proc.returncode == 0, proc.stderr
+    card = root / "cards" / "fraud-model-card.yaml"
+    assert [(q["valid"], q["lnum"], q["col"], q["type"], q["text"]) for q in quickfix] == [
+        (
+            1,
             d["line"],
-            d["column"],
+            byte_col(card, d["line"], d["column"]),
+            d["severity"][0],
+            f"{d['code']} {d['message']}",
         )
-        assert match["m"].startswith(d["code"]) and match["m"].endswith(d["message"])
+        for d in diagnostics
+    ]
+    assert [q["type"] for q in quickfix] == ["e", "e", "w"]
+    assert quickfix[1]["col"] == 74  # "medium", after "é" (2 bytes) and "😀" (4 bytes)
 
 
 def test_schema_command_prints_the_vendored_schema():

@@ -16,7 +16,18 @@ EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
 # Kept here, not imported from cardlint.report, so that `cardlint --help` stays cheap;
 # tests/test_report_lines.py checks the two lists agree.
-FORMATS = ("text", "full", "concise", "json", "json-lines", "sarif", "github", "junit", "gitlab")
+FORMATS = (
+    "text",
+    "full",
+    "concise",
+    "editor",
+    "json",
+    "json-lines",
+    "sarif",
+    "github",
+    "junit",
+    "gitlab",
+)
 
 
 def _codes(values: Sequence[str]) -> tuple[str, ...]:
@@ -197,7 +208,7 @@ def check(
             documents=fix
             or show_diff
             or show_source
-            or output_format == "full"
+            or output_format in ("full", "editor")  # editor: byte columns need the lines
             or (output_file in (None, "-") and sys.stdout.isatty()),
             progress=not quiet,
         )
@@ -215,7 +226,7 @@ def check(
             click.echo("cardlint: no model card files found", err=True)
         # One line, not a notice plus "All checks passed (0 files checked)."; machine formats
         # still get their (empty) document.
-        if output_format in ("text", "full", "concise"):
+        if output_format in ("text", "full", "concise", "editor"):
             sys.exit(EXIT_OK)
     to_stdout = output_file in (None, "-")
     tty = to_stdout and sys.stdout.isatty()

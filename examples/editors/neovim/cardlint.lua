@@ -1,22 +1,24 @@
 -- nvim-lint (https://github.com/mfussenegger/nvim-lint): cardlint on model card buffers.
 -- Put this in your config (e.g. after/plugin/cardlint.lua). The buffer's text goes to stdin
 -- and --stdin-filename picks the format and the configuration of the file's directory.
+-- --format editor counts columns in bytes, as Neovim does, and names each severity.
 local lint = require("lint")
+local severities = vim.diagnostic.severity
 
 lint.linters.cardlint = {
   cmd = "cardlint",
   stdin = true,
   args = {
-    "check", "--format", "concise", "--exit-zero",
+    "check", "--format", "editor", "--exit-zero",
     "--stdin-filename", function() return vim.api.nvim_buf_get_name(0) end, "-",
   },
   stream = "stdout",
   ignore_exitcode = true,
   parser = require("lint.parser").from_pattern(
-    "^(.-):(%d+):(%d+): (%u+%d+) (.*)$",
-    { "file", "lnum", "col", "code", "message" },
-    nil,
-    { source = "cardlint", severity = vim.diagnostic.severity.ERROR }
+    "^(.-):(%d+):(%d+): (%a+): (%u+%d+) (.*)$",
+    { "file", "lnum", "col", "severity", "code", "message" },
+    { error = severities.ERROR, warning = severities.WARN, info = severities.INFO },
+    { source = "cardlint" }
   ),
 }
 

@@ -52,6 +52,7 @@ _WRITERS: dict[str, tuple[str, str, bool]] = {
     "text": ("text", "write_text", True),
     "full": ("text", "write_text", True),
     "concise": ("concise", "write_concise", True),
+    "editor": ("editor", "write_editor", True),
     "json": ("json", "write_json", False),
     "json-lines": ("json_lines", "write_json_lines", False),
     "sarif": ("sarif", "write_sarif", False),
