@@ -511,9 +511,10 @@ def test_a_fix_that_would_change_other_values_is_abandoned() -> None:
     assert outcome.text == text and not outcome.changed and outcome.applied == ()
     [x002] = [d for d in outcome.result.diagnostics if d.code == "X002"]
     assert x002.message == (
-        "fix for S002 abandoned, file left unchanged: the value at "
-        "/intended_uses/purpose_of_model would not be what the fix intends"
+        "fix for S002 abandoned because the value at /intended_uses/purpose_of_model would "
+        "not be what the fix intends; make this change by hand"
     )
+    assert outcome.left_out == (x002,) and outcome.abandoned is None
     assert (x002.span.line, x002.span.column) == (1, 35)
 
 
@@ -527,8 +528,9 @@ def test_a_fix_that_would_break_parsing_is_abandoned() -> None:
     assert outcome.text == text
     [x002] = [d for d in outcome.result.diagnostics if d.code == "X002"]
     assert x002.message.startswith(
-        "fix for S002 abandoned, file left unchanged: the fixed text would not parse: "
+        "fix for S002 abandoned because the fixed text would not parse: "
     )
+    assert x002.message.endswith("; make this change by hand")
 
 
 def test_fixing_is_bounded_and_stable() -> None:

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from conftest import EXAMPLES, ROOT
+from test_fix_left_out import HASH_CARD, HASH_FIXED, HASH_X002
 
 _GIT_ENV = {
     "GIT_AUTHOR_NAME": "cardlint tests",
@@ -76,6 +77,7 @@ def project(tmp_path_factory: pytest.TempPathFactory, env: dict[str, str]) -> Pa
         (EXAMPLES / "good" / "minimal-model-card.yml").read_text()
     )
     (repo / "fix-model-card.yaml").write_text(FIXABLE)
+    (repo / "partial-model-card.yaml").write_text(HASH_CARD)
     (repo / "settings.yaml").write_text("not: [a, card\n")
     _git("add", ".", cwd=repo, env=env)
     return repo
@@ -122,3 +124,11 @@ def test_fix_hook_rewrites_a_fixable_card(project, env):
     assert (project / "fix-model-card.yaml").read_text() == FIXED
     code, out = pre_commit(project, env, "cardlint-fix", "fix-model-card.yaml")
     assert code == 0, out  # nothing left to fix
+
+
+def test_fix_hook_repairs_what_it_can_when_one_fix_is_left_out(project, env):
+    code, out = pre_commit(project, env, "cardlint-fix", "partial-model-card.yaml")
+    assert code == 1, out
+    assert "files were modified by this hook" in out
+    assert (project / "partial-model-card.yaml").read_text() == HASH_FIXED
+    assert f"partial-model-card.yaml:11:20: X002 {HASH_X002}" in out

@@ -404,6 +404,10 @@ def _fix_files(
                 patch = unified_diff(label, outcome.original, outcome.text, result.decoded)
                 sys.stdout.buffer.write(patch.encode("utf-8", "surrogateescape"))
             pending = pending or outcome.changed or outcome.abandoned is not None
+            for x002 in outcome.left_out:  # no report follows a diff: say it here
+                where = f"{x002.path}:{x002.span.line}:{x002.span.column}"
+                click.echo(f"{where}: {x002.code} {x002.message}", err=True)
+            pending = pending or bool(outcome.left_out)
         elif index in raw:
             _echo_fixed(outcome, result, raw[index], encode)
         else:

@@ -4,8 +4,9 @@ The fixer knows no rules. It takes the fixes the engine placed on diagnostics (e
 text, made from each rule's intent by :mod:`cardlint.edits`), applies those that do not collide,
 lints the new text, and goes again until no fix applies (at most :data:`MAX_PASSES` passes).
 After every pass the new text is parsed and compared with what the intents say it must mean:
-the targeted values changed as intended and every other value exactly as before. If not, the
-whole file is left as it was and an ``X002`` diagnostic says which fix and why.
+the targeted values changed as intended and every other value exactly as before. A fix that
+fails this is left out, with an ``X002`` diagnostic that says which fix and why, and every other
+fix still goes in: one fix that cannot be made never blocks the rest.
 
 >>> from cardlint.engine import check_text
 >>> print(fix_result(check_text("intended_uses:\\n  risk_rating: high  # why\\n", "c.yaml")).text)
@@ -25,7 +26,7 @@ import re
 import stat
 import tempfile
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, NamedTuple
 
 from cardlint import codes
@@ -56,10 +57,12 @@ _LINES = re.compile(r"[^\n]*\n|[^\n]+")
 class FixOutcome(NamedTuple):
     """What fixing one file came to.
 
-    ``text`` is the fixed text (the original when nothing applied or the fix was abandoned),
-    ``applied`` the diagnostics whose fixes went in (positions as in the pass that applied
-    them), ``result`` what remains to report: the findings of the final text, plus an ``X002``
-    diagnostic when the fixes were abandoned or could not be written.
+    ``text`` is the fixed text (the original when nothing applied or the text could not be
+    written), ``applied`` the diagnostics whose fixes went in (positions as in the pass that
+    applied them), ``result`` what remains to report: the findings of the final text, plus an
+    ``X002`` diagnostic for each fix left out and for a text that could not be written.
+    ``abandoned`` says why nothing was written, ``left_out`` holds the ``X002`` diagnostics of
+    fixes left out while the others went in.
     """
 
     path: str
@@ -68,6 +71,7 @@ class FixOutcome(NamedTuple):
     applied: tuple[Diagnostic, ...]
     result: FileResult
     abandoned: str | None = None
+    left_out: tuple[Diagnostic, ...] = ()
 
     @property
     def changed(self) -> bool:
@@ -89,26 +93,37 @@ def fix_result(
     assert result.decoded is not None
     original = document.text
     text, current, applied = original, result, []
+    refused: dict[tuple[str, FixIntent], str] = {}  # fixes left out, and why
     for _ in range(MAX_PASSES):
-        chosen = choose(current.diagnostics, unsafe=unsafe)
+        chosen = choose(current.diagnostics, unsafe=unsafe, refused=refused)
         if not chosen:
             break
         assert current.document is not None
-        new_text = apply_edits(text, (e for d in chosen for e in d.fix.edits))  # type: ignore[union-attr]
-        reason = verify(current.document, new_text, chosen, result.decoded, settings)
-        if reason is not None:
-            return _abandoned(result, original, current.document, chosen, reason, settings)
-        applied.extend(chosen)
-        text = new_text
+        kept, dropped = sift(current.document, chosen, result.decoded, settings)
+        for d, reason in dropped:
+            refused[_identity(d)] = reason
+        if not kept:
+            continue  # fixes that waited behind a refused one get their turn
+        text = apply_edits(text, (e for d in kept for e in d.fix.edits))  # type: ignore[union-attr]
+        applied.extend(kept)
         current = check_text(
             text, result.path, settings, decoded=result.decoded._replace(text=text)
         )
-    return FixOutcome(result.path, original, text, tuple(applied), current)
+    left_out = tuple(_left_out(current, refused, settings))
+    for x002 in left_out:
+        current = with_diagnostic(current, x002, settings)
+    return FixOutcome(result.path, original, text, tuple(applied), current, None, left_out)
 
 
-def choose(diagnostics: Iterable[Diagnostic], *, unsafe: bool = False) -> list[Diagnostic]:
+def choose(
+    diagnostics: Iterable[Diagnostic],
+    *,
+    unsafe: bool = False,
+    refused: Mapping[tuple[str, FixIntent], str] | None = None,
+) -> list[Diagnostic]:
     """The fixes one pass applies: in text order, skipping any whose edits collide with, or
-    whose pointers are touched by, a fix already chosen (it waits for the next pass)."""
+    whose pointers are touched by, a fix already chosen (it waits for the next pass), and any
+    fix ``refused`` already."""
     candidates = sorted(
         (
             d
@@ -117,6 +132,7 @@ def choose(diagnostics: Iterable[Diagnostic], *, unsafe: bool = False) -> list[D
             and d.fix.edits
             and d.fix_intent is not None
             and (unsafe or d.fix.applicability == "safe")
+            and (not refused or _identity(d) not in refused)
         ),
         key=lambda d: (d.fix.edits[0].span.start, d.code),  # type: ignore[union-attr]
     )
@@ -153,6 +169,77 @@ def _collide(a: Edit, b: Edit) -> bool:
     if a.span.start == b.span.start:
         return True
     return a.span.start < b.span.end and b.span.start < a.span.end
+
+
+def _identity(d: Diagnostic) -> tuple[str, FixIntent]:
+    """What names one fix across passes (positions move, the intent does not)."""
+    assert d.fix_intent is not None
+    return (d.code, d.fix_intent)
+
+
+def sift(
+    before: Document,
+    chosen: Sequence[Diagnostic],
+    decoded: Decoded,
+    settings: Settings = DEFAULT_SETTINGS,
+) -> tuple[list[Diagnostic], list[tuple[Diagnostic, str]]]:
+    """Split one pass's fixes into those that may go in together and those that may not,
+    each with the reason (see :func:`verify`).
+
+    All together first (the common case: one parse); when that fails, each alone, and the
+    ones that pass alone together; should they still fail together, they are added one at a
+    time in text order and each that breaks what came before is left out.
+    """
+
+    def check(fixes: Sequence[Diagnostic]) -> str | None:
+        edits = (e for d in fixes for e in d.fix.edits)  # type: ignore[union-attr]
+        return verify(before, apply_edits(before.text, edits), fixes, decoded, settings)
+
+    first = check(chosen)
+    if first is None:
+        return list(chosen), []
+    if len(chosen) == 1:
+        return [], [(chosen[0], first)]
+    dropped: list[tuple[Diagnostic, str]] = []
+    kept: list[Diagnostic] = []
+    for d in chosen:
+        reason = check([d])
+        if reason is None:
+            kept.append(d)
+        else:
+            dropped.append((d, reason))
+    if len(kept) <= 1 or check(kept) is None:
+        return kept, dropped
+    together: list[Diagnostic] = []
+    for d in kept:
+        reason = check([*together, d])
+        if reason is None:
+            together.append(d)
+        else:
+            dropped.append((d, f"it conflicts with another fix: {reason}"))
+    return together, dropped
+
+
+def _left_out(
+    final: FileResult, refused: Mapping[tuple[str, FixIntent], str], settings: Settings
+) -> Iterator[Diagnostic]:
+    """An ``X002`` for each refused fix, where its finding stands in the final text."""
+    for (code, intent), reason in refused.items():
+        same = next(
+            (d for d in final.diagnostics if d.code == code and d.fix_intent == intent), None
+        )
+        if same is not None:
+            pointer, span = same.pointer, same.span
+        else:
+            pointer = _pointer_of(intent)
+            assert final.document is not None
+            span = final.document.locate(pointer) if pointer else FILE_START
+        message = f"fix for {code} abandoned because {reason}; make this change by hand"
+        yield _x002(final.path, message, pointer, span, settings)
+
+
+def _pointer_of(intent: FixIntent) -> str:
+    return intent.actions[0].pointer if intent.actions else ""
 
 
 # -- verification ---------------------------------------------------------------------------
@@ -264,36 +351,6 @@ def first_difference(a: Any, b: Any, pointer: str = "") -> str | None:
     if isinstance(a, float) and math.isnan(a) and math.isnan(b):
         return None
     return None if a == b else pointer
-
-
-def _abandoned(
-    result: FileResult,
-    original: str,
-    current: Document,
-    chosen: Sequence[Diagnostic],
-    reason: str,
-    settings: Settings,
-) -> FixOutcome:
-    assert result.decoded is not None and result.document is not None
-    culprit = None
-    for d in chosen:
-        alone = apply_edits(current.text, d.fix.edits)  # type: ignore[union-attr]
-        why = verify(current, alone, [d], result.decoded, settings)
-        if why is not None:
-            culprit, reason = d, why
-            break
-    if culprit is not None:
-        message = f"fix for {culprit.code} abandoned, file left unchanged: {reason}"
-        span = result.document.locate(culprit.pointer)
-        pointer = culprit.pointer
-    else:
-        fixed = ", ".join(sorted({d.code for d in chosen}))
-        message = f"fixes for {fixed} abandoned, file left unchanged: {reason}"
-        span, pointer = FILE_START, ""
-    reported = with_diagnostic(
-        result, _x002(result.path, message, pointer, span, settings), settings
-    )
-    return FixOutcome(result.path, original, original, (), reported, message)
 
 
 def _x002(path: str, message: str, pointer: str, span: Span, settings: Settings) -> Diagnostic:
