@@ -12,7 +12,8 @@ import pytest
 
 pytest.importorskip("pygls", reason="the lsp extra is not installed")
 
-from cardlint.lsp import Positions, hover_text, is_card_file, rule_doc_url
+from cardlint.hover import hover_text
+from cardlint.lsp import Positions, is_card_file, rule_doc_url
 from lsp_client import LspClient, apply_edits
 
 DIAGNOSTICS = "textDocument/publishDiagnostics"
@@ -257,10 +258,42 @@ def test_hover_on_a_metric_key_uses_the_branch_named_by_type(client: LspClient, 
     )
     assert result["contents"]["value"] == (
         "**value** `/evaluation_details/0/metric_groups/0/metric_data/0/value`\n\n"
+        "For a `matrix` metric: a list of rows, each a list of numbers (1 to 20 rows of 1 to 20 "
+        "numbers), for example `[[50, 3], [7, 40]]`.\n\n"
         "- type: `array`\n"
         "- at least 1 item\n"
         "- at most 20 items"
     )
+
+
+def test_hover_on_a_misspelled_metric_type_lists_the_metric_types(
+    client: LspClient, uri: str
+) -> None:
+    text = (
+        "evaluation_details:\n"
+        "  - name: eval\n"
+        "    metric_groups:\n"
+        "      - name: g\n"
+        "        metric_data:\n"
+        "          - {name: roc, type: Linear_Graph, value: [[0.1, 0.5]]}\n"
+    )
+    client.open(uri, text)
+    client.wait_for(DIAGNOSTICS, uri)
+    line = text.splitlines()[5]
+    hovers = [
+        client.request(
+            "textDocument/hover",
+            {"textDocument": {"uri": uri}, "position": {"line": 5, "character": line.index(key)}},
+        )["contents"]["value"].split("\n\n")[1]
+        for key in ("type", "value")
+    ]
+    types = "`number`, `string`, `boolean`, `linear_graph`, `bar_chart`, `matrix`"
+    assert hovers == [
+        f"The metric's type; it picks the shape of `value`. One of: {types}.\n"
+        "This metric's type is `Linear_Graph`, not one of them.",
+        "The shape of `value` depends on the metric's `type`: its type `Linear_Graph` is not a "
+        f"metric type, so the shape cannot be told until the type is one of {types}.",
+    ]
 
 
 def test_hover_away_from_any_key_is_empty(client: LspClient, uri: str) -> None:

@@ -10,7 +10,8 @@ the editor's view of the results:
 - ranges in LSP terms: 0-based lines, columns in the position encoding agreed at
   ``initialize`` (UTF-16 code units unless the client offers UTF-8 or UTF-32);
 - each diagnostic's ``codeDescription`` links to its rule's documentation (:func:`rule_doc_url`);
-- hover on a key (or a scalar value) shows that property's schema description and limits;
+- hover on a key (or a scalar value) shows that property's schema description and limits
+  (:mod:`cardlint.hover`);
 - code actions: every fix as a ``quickfix``, and ``source.fixAll.cardlint`` for the safe ones.
 
 pygls is imported only inside :func:`serve`, so ``import cardlint.lsp`` (and the CLI) stay cheap
@@ -24,14 +25,13 @@ import fnmatch
 import os
 import re
 from bisect import bisect_right
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING
 
 from cardlint.diagnostics import Diagnostic, Severity
 from cardlint.files import DEFAULT_INCLUDE
-from cardlint.pointer import join, split
 from cardlint.span import Span, utf16_column
 
 if TYPE_CHECKING:
@@ -39,7 +39,6 @@ if TYPE_CHECKING:
     from pygls.lsp.server import LanguageServer
     from pygls.workspace import TextDocument
 
-    from cardlint.document import Document
     from cardlint.result import FileResult
     from cardlint.settings import Settings
 
@@ -157,189 +156,6 @@ def rule_doc_url(code: str) -> str | None:
     """
     module = _rule_modules().get(code)
     return DOCS_URL.format(module=module) if module else None
-
-
-# --------------------------------------------------------------------------- hover
-
-
-class HoverInfo(NamedTuple):
-    """What hovering shows: Markdown text and the span of the hovered key or value."""
-
-    markdown: str
-    span: Span
-
-
-def _resolve_ref(root: Mapping[str, Any], node: Any) -> Any:
-    """Follow local ``$ref`` chains (``#/definitions/x``); anything else is left as it is."""
-    seen = 0
-    while isinstance(node, Mapping) and isinstance(node.get("$ref"), str) and seen < 32:
-        ref = node["$ref"]
-        if not ref.startswith("#"):
-            return node
-        target: Any = root
-        for token in split(ref[1:]):
-            if not isinstance(target, Mapping) or token not in target:
-                return node
-            target = target[token]
-        node, seen = target, seen + 1
-    return node
-
-
-def _pick_branch(root: Mapping[str, Any], branches: Sequence[Any], instance: Any) -> Any:
-    """The ``anyOf``/``oneOf`` branch that describes ``instance``.
-
-    Metric items carry a ``type`` that names their branch (one defect, one branch: the same
-    choice the schema mapping makes), so a branch whose ``type`` enum holds it wins.
-    """
-    resolved = [_resolve_ref(root, b) for b in branches]
-    objects = [b for b in resolved if isinstance(b, Mapping) and "properties" in b]
-    kind = instance.get("type") if isinstance(instance, Mapping) else None
-    for branch in objects:
-        type_schema = _resolve_ref(root, branch["properties"].get("type", {}))
-        if isinstance(type_schema, Mapping) and kind in type_schema.get("enum", ()):
-            return branch
-    return objects[0] if objects else (resolved[0] if resolved else {})
-
-
-def schema_for(schema: Mapping[str, Any], value: Any, pointer: str) -> Any:
-    """The subschema (``$ref`` resolved, with the referring node's own ``description`` kept)
-    that describes the node at ``pointer`` of ``value``; ``None`` when the schema has none.
-    """
-    node: Any = schema
-    instance = value
-    for token in split(pointer):
-        node = _resolve_ref(schema, node)
-        for keyword in ("anyOf", "oneOf"):
-            if isinstance(node, Mapping) and isinstance(node.get(keyword), list):
-                node = _pick_branch(schema, node[keyword], instance)
-        if not isinstance(node, Mapping):
-            return None
-        if isinstance(instance, list):
-            node = node.get("items")
-            index = int(token) if token.isdigit() else len(instance)
-            instance = instance[index] if index < len(instance) else None
-        else:
-            properties = node.get("properties")
-            if isinstance(properties, Mapping) and token in properties:
-                node = properties[token]
-            elif isinstance(node.get("additionalProperties"), Mapping):
-                node = node["additionalProperties"]
-            else:
-                return None
-            instance = instance.get(token) if isinstance(instance, Mapping) else None
-    resolved = _resolve_ref(schema, node)
-    if not isinstance(resolved, Mapping):
-        return None
-    branches = resolved.get("anyOf")
-    if isinstance(branches, list) and len(branches) == 1:  # metric values: a one-branch anyOf
-        branch = _resolve_ref(schema, branches[0])
-        if isinstance(branch, Mapping):
-            resolved = {**branch, **{k: v for k, v in resolved.items() if k != "anyOf"}}
-    # A property's own description ("Risk rating for model card.") beats its $ref target's.
-    own = node.get("description") if isinstance(node, Mapping) else None
-    return {**resolved, "description": own} if isinstance(own, str) else resolved
-
-
-def _limits(node: Mapping[str, Any], required: bool) -> Iterator[str]:
-    """One line per limit the schema declares for a node."""
-    kind = node.get("type")
-    if isinstance(kind, str):
-        yield f"type: `{kind}`"
-    elif isinstance(node.get("anyOf"), list):
-        kinds = [b.get("type") for b in node["anyOf"] if isinstance(b, Mapping)]
-        if all(isinstance(k, str) for k in kinds) and kinds:
-            yield "type: " + " or ".join(f"`{k}`" for k in kinds)
-    if required:
-        yield "required"
-    if isinstance(node.get("enum"), list):
-        yield "one of: " + ", ".join(f"`{v}`" for v in node["enum"])
-    words = {
-        "minLength": "at least {} characters",
-        "maxLength": "at most {} characters",
-        "pattern": "matches `{}`",
-        "minItems": "at least {} items",
-        "maxItems": "at most {} items",
-        "minContains": "at least {} items (declared as `minContains`)",
-        "maxContains": "at most {} items (declared as `maxContains`)",
-        "minimum": "at least {}",
-        "maximum": "at most {}",
-        "exclusiveMinimum": "greater than {}",
-        "exclusiveMaximum": "less than {}",
-    }
-    for keyword, wording in words.items():
-        if keyword in node and not isinstance(node[keyword], Mapping | list):
-            text = wording.format(node[keyword])
-            yield text.replace(" items", " item") if node[keyword] == 1 else text
-    if isinstance(node.get("required"), list) and node["required"]:
-        yield "requires: " + ", ".join(f"`{name}`" for name in node["required"])
-
-
-def hover_text(schema: Mapping[str, Any], value: Any, pointer: str) -> str | None:
-    """Markdown describing the property at ``pointer``: name, description and limits."""
-    node = schema_for(schema, value, pointer)
-    if node is None:
-        return None
-    tokens = split(pointer)
-    parent = schema_for(schema, value, pointer[: pointer.rfind("/")]) if tokens else None
-    required = (
-        isinstance(parent, Mapping)
-        and isinstance(parent.get("required"), list)
-        and tokens[-1] in parent["required"]
-    )
-    name = tokens[-1] if tokens else "model card"
-    lines = [f"**{name}** `{pointer or '/'}`"]
-    description = node.get("description")
-    if isinstance(description, str) and description:
-        lines += ["", description]
-    limits = list(_limits(node, required))
-    if limits:
-        lines += ["", *(f"- {limit}" for limit in limits)]
-    return "\n".join(lines)
-
-
-def _contains(span: Span, offset: int) -> bool:
-    # The end is inclusive: a cursor just after a word still hovers that word.
-    return span.start <= offset <= span.end
-
-
-def node_at(document: Document, offset: int) -> tuple[str, Span] | None:
-    """The pointer and span of the key (or scalar value) under a character offset."""
-    stack: list[tuple[str, Any]] = [("", document.value)]
-    while stack:
-        pointer, node = stack.pop()
-        if isinstance(node, dict):
-            children: Iterator[tuple[str, Any]] = (
-                (join(pointer, key), child) for key, child in node.items() if isinstance(key, str)
-            )
-        elif isinstance(node, list):
-            children = ((join(pointer, i), child) for i, child in enumerate(node))
-        else:
-            continue
-        for child_pointer, child in children:
-            if isinstance(node, dict):
-                key_span = document.locate(child_pointer, "key")
-                if _contains(key_span, offset):
-                    return child_pointer, key_span
-            value_span = document.locate(child_pointer, "value")
-            if not _contains(value_span, offset):
-                continue
-            if isinstance(child, dict | list):
-                stack.append((child_pointer, child))
-            else:
-                return child_pointer, value_span
-    return None
-
-
-def hover_at(document: Document, schema: Mapping[str, Any], offset: int) -> HoverInfo | None:
-    """What to show when hovering at ``offset`` of a parsed card, if anything."""
-    if not isinstance(document.value, dict):
-        return None
-    found = node_at(document, offset)
-    if found is None:
-        return None
-    pointer, span = found
-    text = hover_text(schema, document.value, pointer)
-    return HoverInfo(text, span) if text else None
 
 
 # --------------------------------------------------------------------------- the server
@@ -574,6 +390,7 @@ def _hover(server: LanguageServer, state: ServerState, params: lsp.HoverParams) 
     from lsprotocol import types
 
     from cardlint.document import parse, sniff_format
+    from cardlint.hover import hover_at
     from cardlint.schema import SchemaError, load_schema
 
     source = _open_document(server, params.text_document.uri)
