@@ -99,7 +99,7 @@ def test_empty_values_the_schema_rejects_are_left_to_the_schema() -> None:
         ]
     }
     assert codes(card) == [
-        ("S005", "/evaluation_details/0/name"),
+        ("S006", "/evaluation_details/0/name"),
         ("S007", "/evaluation_details/0/metric_groups/0/metric_data/0/value"),
     ]
 

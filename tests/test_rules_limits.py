@@ -10,8 +10,9 @@ import pytest
 from cardlint import lint_text
 from cardlint.diagnostics import ReplaceValue
 from cardlint.resources import load_vendored
+from cardlint.settings import Settings
 from cardlint.strict import annotation, strict_schema
-from conftest import EXAMPLES, json_findings
+from conftest import EXAMPLES, json_findings, run_cli
 
 
 def diags(text: str, filename: str) -> list[tuple[str, str, int, int]]:
@@ -79,55 +80,130 @@ def test_max_items_inside_items_is_enforced(fmt: str, line: int, column: int) ->
 
 EVAL_JSON = '{"evaluation_details": [{"name": "%s"}]}'
 EVAL_YAML = "evaluation_details:\n  - name: %s\n"
+L002_ON = Settings(extend_select=("L002",))
 
 
+@pytest.mark.parametrize("schema", ["model-package", "model-card"])
+@pytest.mark.parametrize(("template", "filename"), [(EVAL_JSON, "c.json"), (EVAL_YAML, "c.yaml")])
+def test_long_names_are_no_error_under_either_schema(
+    template: str, filename: str, schema: str
+) -> None:
+    # The service validates with the same unanchored ".{1,63}" and accepts longer names.
+    found = lint_text(template % ("e" * 75), filename=filename, schema=schema)
+    assert [d.code for d in found] == ["G004"]  # a warning about the missing metrics only
+
+
+@pytest.mark.parametrize("schema", ["model-package", "model-card"])
 @pytest.mark.parametrize(
     ("template", "filename", "column"),
     [(EVAL_JSON, "card.json", 34), (EVAL_YAML, "card.yaml", 11)],
 )
-def test_unanchored_pattern_length_is_enforced(template: str, filename: str, column: int) -> None:
+def test_long_names_are_an_opt_in_warning(
+    template: str, filename: str, column: int, schema: str
+) -> None:
     line = 1 if filename.endswith("json") else 2
-    found = one(template % ("e" * 64), filename)
-    assert (found.code, found.pointer, found.span.line, found.span.column) == (
+    found = [
+        d
+        for d in lint_text(template % ("e" * 64), filename=filename, settings=L002_ON)
+        if d.code == "L002"
+    ]
+    assert [(d.code, d.severity, d.pointer, d.span.line, d.span.column) for d in found] == [
+        ("L002", "warning", "/evaluation_details/0/name", line, column)
+    ]
+    assert found[0].message == (
+        'name is 64 characters long, more than the 63 that the published pattern ".{1,63}" '
+        "suggests; SageMaker accepts longer names, so shorten it only if another tool needs "
+        "the limit"
+    )
+    ok = lint_text(template % ("e" * 63), filename=filename, settings=L002_ON, schema=schema)
+    assert [d.code for d in ok] == ["G004"]
+
+
+def test_opt_in_needs_a_selector_other_than_all() -> None:
+    card = EVAL_JSON % ("e" * 64)
+    for settings, enabled in [
+        (Settings(), False),
+        (Settings(select=("ALL",)), False),
+        (Settings(select=("L",)), True),
+        (Settings(select=("ALL",), extend_select=("L002",)), True),
+        (Settings(extend_select=("L002",), ignore=("L",)), True),
+        (Settings(select=("L002",), ignore=("L002",)), False),
+    ]:
+        codes = [d.code for d in lint_text(card, filename="c.json", settings=settings)]
+        assert ("L002" in codes) is enabled, settings
+
+
+def test_the_opt_in_rule_through_the_command() -> None:
+    proc = run_cli(
+        "check",
+        "--format",
+        "concise",
+        "--extend-select",
         "L002",
-        "/evaluation_details/0/name",
-        line,
-        column,
+        "rules/limits-model-card.yaml",
+        cwd=EXAMPLES,
     )
-    assert found.message == (
-        "name is 64 characters long; at most 63 are allowed; the published schema declares this "
-        'limit with the unanchored pattern ".{1,63}", which any longer string also matches'
-    )
-    ok = lint_text(template % ("e" * 63), filename=filename)
-    assert [d.code for d in ok] == ["G004"]  # a warning about the missing metrics, no error
+    lines = [line for line in proc.stdout.splitlines() if " L002 " in line]
+    assert lines == [
+        "rules/limits-model-card.yaml:78:11: L002 [warning] name is 66 characters long, more "
+        'than the 63 that the published pattern ".{1,63}" suggests; SageMaker accepts longer '
+        "names, so shorten it only if another tool needs the limit"
+    ]
+    default = run_cli("check", "--format", "concise", "rules/limits-model-card.yaml", cwd=EXAMPLES)
+    assert " L002 " not in default.stdout
 
 
 def test_length_counts_characters_not_bytes() -> None:
-    found = one(EVAL_JSON % ("é" * 64), "card.json")
-    assert found.code == "L002"
-    assert found.message.startswith("name is 64 characters long")
-    assert [d.code for d in lint_text(EVAL_JSON % ("é" * 63), filename="c.json")] == ["G004"]
+    found = lint_text(EVAL_JSON % ("é" * 64), filename="card.json", settings=L002_ON)
+    assert [d.message[:30] for d in found if d.code == "L002"] == ["name is 64 characters long, mo"]
+    found = lint_text(EVAL_JSON % ("é" * 63), filename="c.json", settings=L002_ON)
+    assert [d.code for d in found] == ["G004"]
 
 
-def test_empty_name_is_the_schema_minimum_not_a_pattern_message() -> None:
-    found = [d for d in lint_text(EVAL_JSON % "", filename="c.json") if d.code != "G004"]
+@pytest.mark.parametrize("schema", ["model-package", "model-card"])
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("", "name is empty; write at least one character"),
+        ("\\n\\n", "name holds only line breaks; write at least one character"),
+    ],
+)
+def test_a_name_without_a_character_is_the_pattern_in_one_finding(
+    schema: str, name: str, message: str
+) -> None:
+    found = [
+        d for d in lint_text(EVAL_JSON % name, filename="c.json", schema=schema) if d.code != "G004"
+    ]
     assert [(d.code, d.pointer, d.message) for d in found] == [
-        ("S005", "/evaluation_details/0/name", "name is 0 characters long; at least 1 is required")
+        ("S006", "/evaluation_details/0/name", message)
     ]
 
 
-def test_hyper_parameter_value_of_256_characters() -> None:
+@pytest.mark.parametrize("schema", ["model-package", "model-card"])
+def test_hyper_parameter_value_of_256_characters(schema: str) -> None:
     card = {
         "training_details": {
             "training_job_details": {"hyper_parameters": [{"name": "p", "value": "v" * 256}]}
         }
     }
-    found = one(json.dumps(card), "card.json")
-    assert (found.code, found.pointer) == (
-        "L002",
-        "/training_details/training_job_details/hyper_parameters/0/value",
-    )
-    assert '".{1,255}"' in found.message
+    assert lint_text(json.dumps(card), filename="card.json", schema=schema) == []
+    found = lint_text(json.dumps(card), filename="card.json", schema=schema, settings=L002_ON)
+    assert [(d.code, d.pointer) for d in found] == [
+        ("L002", "/training_details/training_job_details/hyper_parameters/0/value")
+    ]
+    assert "SageMaker accepts longer values" in found[0].message
+
+
+def test_the_model_card_schema_keeps_the_published_pattern() -> None:
+    for name in ("model-card", "model-package"):
+        strict = strict_schema(name)
+        defs = strict.get("$defs") or strict["definitions"]
+        node = defs["training_metric"]["properties"]["name"]
+        assert (node["pattern"], "maxLength" in node, "minLength" in node) == (
+            ".{1,255}",
+            False,
+            False,
+        )
 
 
 OBJECTIVE = "/training_details/objective_function"
@@ -237,9 +313,8 @@ def test_strict_schema_corrects_and_annotates_a_copy() -> None:
     metrics = job["properties"]["training_metrics"]
     assert (metrics["maxItems"], "maxItems" in metrics["items"]) == (50, False)
     name = strict["definitions"]["training_metric"]["properties"]["name"]
-    assert (name.get("pattern"), name["minLength"], name["maxLength"]) == (None, 1, 255)
-    assert annotation(name, "maxLength")[0] == "L002"
-    assert annotation(name, "minLength") is None
+    assert (name.get("pattern"), "minLength" in name, "maxLength" in name) == (".{1,255}", 0, 0)
+    assert annotation(name, "maxLength") is None
     objective = strict["properties"]["training_details"]["properties"]["objective_function"]
     assert objective["type"] == "object"
     assert annotation(objective, "type")[0] == "L003"
@@ -270,7 +345,6 @@ EXPECTED = {
             28,
         ),
         ("L001", "/training_details/training_job_details/user_provided_training_metrics", 26, 41),
-        ("L002", "/evaluation_details/0/name", 83, 15),
     ],
     "rules/limits-model-card.yaml": [
         ("L003", "/training_details/objective_function", 5, 23),
@@ -281,7 +355,6 @@ EXPECTED = {
             9,
         ),
         ("L001", "/training_details/training_job_details/user_provided_training_metrics", 26, 7),
-        ("L002", "/evaluation_details/0/name", 78, 11),
     ],
 }
 

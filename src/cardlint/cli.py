@@ -463,6 +463,7 @@ def rules_command(output_format: str) -> None:
                 "name": r.name,
                 "severity": r.severity.value,
                 "fixable": r.fixable,
+                "default_enabled": r.default_enabled,
                 "summary": r.summary,
             }
             for r in REGISTRY.values()
@@ -471,7 +472,8 @@ def rules_command(output_format: str) -> None:
         return
     for r in REGISTRY.values():
         fix = "fix" if r.fixable else "   "
-        click.echo(f"{r.code}  {r.name:<28} {r.severity.value:<8} {fix}  {r.summary}")
+        opt_in = "" if r.default_enabled else "(opt-in) "
+        click.echo(f"{r.code}  {r.name:<28} {r.severity.value:<8} {fix}  {opt_in}{r.summary}")
 
 
 @main.command()
@@ -485,7 +487,10 @@ def explain(code: str) -> None:
         _fail(f"unknown rule code {code!r}; `cardlint rules` lists them")
         return
     fix = "yes" if rule.fixable else "no"
-    click.echo(f"{rule.code} {rule.name} (default severity: {rule.severity.value}; fix: {fix})\n")
+    opt_in = "" if rule.default_enabled else "; opt-in: not selected by default"
+    click.echo(
+        f"{rule.code} {rule.name} (default severity: {rule.severity.value}; fix: {fix}{opt_in})\n"
+    )
     click.echo(rule.doc)
 
 

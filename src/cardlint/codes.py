@@ -46,3 +46,10 @@ INTERNAL_ERROR = "X001"
 FIX_ABANDONED = "X002"
 UNREADABLE = "X003"
 UNUSED_SUPPRESSION = "X004"
+
+OPT_IN = frozenset({"L002"})
+"""Codes that are not selected by default (each module says ``DEFAULT_ENABLED = False``).
+
+One is enabled only by a selector that names it or its family (``--extend-select L002``,
+``select = ["L"]``); ``ALL`` does not include them, as ruff's ``ALL`` leaves out preview rules.
+They report what the published schema suggests but SageMaker accepts."""

@@ -44,6 +44,7 @@ _METRIC_BRANCH = {
     "matrix": "matrix_metric",
 }
 _YAML_SCALAR_TYPES = ("boolean", "number", "null", "date")
+_UNANCHORED_LENGTH = re.compile(r"\.\{\d+,\d+\}")
 
 
 class SchemaError(Exception):
@@ -361,12 +362,14 @@ class _ErrorMapper:
         )
 
     def _on_pattern(self, error: ValidationError, pointer: str) -> Iterator[Finding]:
-        yield Finding(
-            codes.PATTERN,
-            pointer,
-            f"{_property_name(pointer)} {shorten(error.instance)} does not match the pattern "
-            f"{error.validator_value}",
-        )
+        name, value, pattern = _property_name(pointer), error.instance, error.validator_value
+        if isinstance(value, str) and _UNANCHORED_LENGTH.fullmatch(str(pattern)):
+            # ".{1,63}" only asks for one character that is not a line break.
+            what = "is empty" if not value else "holds only line breaks"
+            message = f"{name} {what}; write at least one character"
+        else:
+            message = f"{name} {shorten(value)} does not match the pattern {pattern}"
+        yield Finding(codes.PATTERN, pointer, message)
 
     def _on_maxItems(self, error: ValidationError, pointer: str) -> Iterator[Finding]:
         yield Finding(

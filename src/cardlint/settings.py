@@ -31,7 +31,8 @@ class Settings(NamedTuple):
     """Everything that changes what a file's diagnostics are (part of the cache key).
 
     Selection follows ruff: the longest matching prefix among ``select``/``extend_select``
-    and ``ignore`` decides, and ``ignore`` wins a tie.
+    and ``ignore`` decides, and ``ignore`` wins a tie. An opt-in code (:data:`codes.OPT_IN`)
+    needs a selector other than ``ALL``.
     """
 
     schema: str = "auto"
@@ -47,6 +48,8 @@ class Settings(NamedTuple):
         if code in ALWAYS_ON:
             return True
         chosen = _match_length(code, self.select + self.extend_select)
+        if chosen <= 0 and code in codes.OPT_IN:
+            return False
         return chosen >= 0 and chosen > _match_length(code, self.ignore)
 
     def severity_of(self, code: str, default: Severity) -> Severity:

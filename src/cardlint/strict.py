@@ -1,8 +1,10 @@
 """The strict schema: a corrected copy of a vendored schema.
 
-The published model-package schema declares limits it cannot enforce (``maxContains`` without
-``contains``, ``maxItems`` inside ``items``, unanchored ``.{1,63}`` patterns) and an
-``objective_function`` whose malformed definition checks nothing. :func:`strict_schema` returns a
+The published model-package schema declares array limits it cannot enforce (``maxContains``
+without ``contains``, ``maxItems`` inside ``items``) that the SageMaker Python SDK and
+CloudFormation do enforce, and an ``objective_function`` whose malformed definition checks
+nothing. Its unanchored ``.{1,63}`` name patterns are kept as published: SageMaker accepts longer
+names, so they are not limits (the opt-in rule L002 measures them). :func:`strict_schema` returns a
 copy with each of those corrected; every corrected keyword carries an annotation::
 
     "x-cardlint": {"maxItems": {"code": "L001", "why": "the published schema ..."}}
@@ -89,6 +91,6 @@ def annotation(schema: Any, keyword: str) -> tuple[str, str] | None:
 
 
 def _patches() -> tuple[Patch, ...]:
-    from cardlint.rules import l001_array_limit, l002_unanchored_length, l003_objective_function
+    from cardlint.rules import l001_array_limit, l003_objective_function
 
-    return (l001_array_limit.patch, l002_unanchored_length.patch, l003_objective_function.patch)
+    return (l001_array_limit.patch, l003_objective_function.patch)

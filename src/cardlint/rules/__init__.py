@@ -134,7 +134,8 @@ def markdown_table() -> str:
     for rule in REGISTRY.values():
         summary = rule.summary.replace("|", "\\|")
         fix = "yes" if rule.fixable else ""
-        rows.append(f"| {rule.code} | {rule.name} | {rule.severity.value} | {fix} | {summary} |")
+        severity = rule.severity.value + ("" if rule.default_enabled else " (opt-in)")
+        rows.append(f"| {rule.code} | {rule.name} | {severity} | {fix} | {summary} |")
     return "\n".join(rows) + "\n"
 
 

@@ -37,6 +37,8 @@ class Rule(NamedTuple):
     summary: str
     doc: str
     check: Check | None = None
+    default_enabled: bool = True
+    """``False`` for an opt-in rule: selected only by name or family, never by default."""
 
     @classmethod
     def from_module(cls, module: ModuleType) -> Rule:
@@ -49,4 +51,5 @@ class Rule(NamedTuple):
             summary=doc.splitlines()[0] if doc else "",
             doc=doc,
             check=getattr(module, "check", None),
+            default_enabled=getattr(module, "DEFAULT_ENABLED", True),
         )

@@ -80,8 +80,17 @@ def _schema_reports(card: Card, pointer: str, value: Any) -> bool:
     types = expected_types(schemas)
     if types is not None and json_type_of(value) not in types:
         return True
+    if isinstance(value, str) and any(_rejects(s.get("pattern"), value) for s in schemas):
+        return True  # ".{1,63}": the pattern asks for one character (S006)
     keyword = "minLength" if isinstance(value, str) else "minItems"
     return schema_minimum(schemas, keyword) > (len(value) if isinstance(value, str) else 0)
+
+
+def _rejects(pattern: Any, value: str) -> bool:
+    try:
+        return isinstance(pattern, str) and re.search(pattern, value) is None
+    except re.error:
+        return False
 
 
 def _name(pointer: str) -> str:

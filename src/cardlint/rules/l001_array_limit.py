@@ -11,12 +11,26 @@ What it does:
       the array: `training_metrics` and `user_provided_training_metrics` — at most 50;
       `hyper_parameters` and `user_provided_hyper_parameters` — at most 100.
 
-    The limits are the ones SageMaker and the SageMaker Python SDK enforce. cardlint validates
-    with a corrected copy of the schema (`strict.py`): `maxContains`/`minContains` without
-    `contains` become `maxItems`/`minItems`, and `maxItems` moves from `items` to the array.
+    cardlint validates with a corrected copy of the schema (`strict.py`): `maxContains`/
+    `minContains` without `contains` become `maxItems`/`minItems`, and `maxItems` moves from
+    `items` to the array.
 
 Why it matters:
-    A generic JSON Schema validator passes the card and `CreateModelPackage` then rejects it.
+    A generic JSON Schema validator passes the card, but the tools that send it do not. Each
+    limit is an error because something that creates cards enforces it:
+
+    - the SageMaker Python SDK refuses longer lists when it builds a card (its collection-size
+      constants in `sagemaker/model_card/schema_constraints.py`: `MODEL_ARTIFACT_MAX_SIZE`,
+      `ENVIRONMENT_CONTAINER_IMAGES_MAX_SIZE`, `TRAINING_DATASETS_MAX_SIZE` = 15;
+      `TRAINING_METRICS_MAX_SIZE`, `USER_PROVIDED_TRAINING_METRICS_MAX_SIZE` = 50;
+      `HYPER_PARAMETERS_MAX_SIZE`, `USER_PROVIDED_HYPER_PARAMETERS_MAX_SIZE` = 100, checked by
+      its `_IsList(type, max_size)` attributes);
+    - CloudFormation's `AWS::SageMaker::ModelCard` resource schema declares `maxItems: 15` on
+      `ModelArtifact`, `TrainingDatasets` and both `ContainerImage` lists (the training and
+      hyper-parameter lists carry the same misplaced `maxItems` inside `items` there).
+
+    Limits the schema declares properly (`evaluation_details[].datasets`, at most 10, also the
+    SDK's `EVALUATION_DATASETS_MAX_SIZE`) are plain schema findings (S007).
 
 Example (fails)::
 

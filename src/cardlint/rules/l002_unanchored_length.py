@@ -1,16 +1,24 @@
-"""A name or value is longer than the schema allows, a limit the published schema cannot enforce.
+"""A name or value longer than the published schema's unanchored pattern suggests; it passes.
 
 What it does:
-    The published schema limits `evaluation_details[].name` and `metric_groups[].name` with
-    `pattern: ".{1,63}"`, and metric names, training metric names, hyper-parameter names and
-    values with `pattern: ".{1,255}"`. JSON Schema patterns are not anchored: any string with one
-    character matches, however long it is. cardlint validates with a corrected copy of the
-    schema (`strict.py`) that says `minLength: 1` and `maxLength: 63` (or 255) instead, and
-    reports the measured length in characters, as the schema counts. An empty string is
-    reported as too short (S005), which the published pattern does enforce.
+    The published schemas write `pattern: ".{1,63}"` for evaluation and metric-group names, and
+    `pattern: ".{1,255}"` for metric, training-metric and hyper-parameter names and values.
+    JSON Schema patterns are not anchored, so the pattern only asks for one character: any
+    longer string matches it too. This rule measures such strings (in characters, as JSON
+    Schema counts) and reports the ones longer than the number in the pattern, as a warning.
+
+    It is **opt-in**: not selected by default, nor by `--select ALL`; enable it with
+    `--extend-select L002` (or `extend-select = ["L002"]` in the configuration) when your
+    cards must also suit tools that read the pattern as a length limit.
 
 Why it matters:
-    SageMaker rejects the longer names; a generic validator passes them.
+    It mostly does not: SageMaker validates with the same unanchored pattern and accepts longer
+    names. The SageMaker Python SDK's Clarify import writes metric-group names of 64 and 75
+    characters, and the SDK's integration test
+    (`tests/integ/test_model_card.py::test_model_card_create_read_and_delete_with_model_package`)
+    creates such a card on the service. So this is never an error, and an empty name is
+    reported by the pattern itself (S006), in both schemas. Shorten names only if another tool
+    in your pipeline enforces the intended length.
 
 Example (fails)::
 
@@ -27,33 +35,49 @@ Use instead::
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any
 
-from cardlint.diagnostics import Severity
-from cardlint.strict import mark
+from cardlint.diagnostics import Finding, Severity
+from cardlint.pointer import from_links, last
+from cardlint.rules._shared import leaves, schemas_at
+from cardlint.rules.base import Card
 
 CODE = "L002"
 NAME = "unanchored-length"
-SEVERITY = Severity.ERROR
+SEVERITY = Severity.WARNING
 FIXABLE = False
+DEFAULT_ENABLED = False
 
-_UNANCHORED = re.compile(r"\.\{(\d+),(\d+)\}")
-_WHY = (
-    'the published schema declares this limit with the unanchored pattern "{pattern}", '
-    "which any longer string also matches"
-)
+UNANCHORED = re.compile(r"\.\{(\d+),(\d+)\}")
+"""An unanchored length pattern, ``.{1,63}``: it matches any string with one such run."""
+
+_SHORTEST_LIMIT = 63  # no string up to this length can exceed a limit in the vendored schemas
 
 
-def patch(node: dict[str, Any]) -> None:
-    """Replace an unanchored ``.{m,n}`` pattern with ``minLength``/``maxLength``."""
-    pattern = node.get("pattern")
-    if not isinstance(pattern, str):
-        return
-    match = _UNANCHORED.fullmatch(pattern)
-    if match is None:
-        return
-    del node["pattern"]
-    low, high = int(match.group(1)), int(match.group(2))
-    node["minLength"] = max(low, node.get("minLength", 0))
-    node["maxLength"] = min(high, node.get("maxLength", high))
-    mark(node, "maxLength", CODE, _WHY.format(pattern=pattern))
+def intended_length(schema: dict[str, Any]) -> int | None:
+    """The upper bound of an unanchored ``.{m,n}`` pattern in ``schema``, else ``None``."""
+    pattern = schema.get("pattern")
+    match = UNANCHORED.fullmatch(pattern) if isinstance(pattern, str) else None
+    return int(match.group(2)) if match else None
+
+
+def check(card: Card) -> Iterator[Finding]:
+    for path, value in leaves(card).strings:
+        if len(value) <= _SHORTEST_LIMIT:
+            continue
+        pointer = from_links(path)
+        schemas = schemas_at(card, pointer) or []
+        limits = [n for n in map(intended_length, schemas) if n is not None]
+        if not limits or len(value) <= min(limits):
+            continue
+        limit = min(limits)
+        token = last(pointer)
+        kind = "values" if token == "value" else "names"
+        yield Finding(
+            CODE,
+            pointer,
+            f"{token} is {len(value)} characters long, more than the {limit} that the published "
+            f'pattern ".{{1,{limit}}}" suggests; SageMaker accepts longer {kind}, so shorten it '
+            "only if another tool needs the limit",
+        )

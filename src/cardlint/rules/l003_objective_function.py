@@ -17,8 +17,10 @@ What it does:
     and an unknown key gets a did-you-mean.
 
 Why it matters:
-    SageMaker and the SageMaker Python SDK reject other shapes; a generic validator passes
-    them because the published definition is malformed.
+    The SageMaker Python SDK cannot write or read another shape (its `ObjectiveFunction` and
+    `Function` classes, with `function` one of `ObjectiveFunctionEnum`), and CloudFormation's
+    `AWS::SageMaker::ModelCard` schema declares this object; a generic validator passes other
+    shapes only because the published definition is malformed.
 
 Example (fails)::
 

@@ -7,7 +7,8 @@ What it does:
 
 Why it matters:
     A ragged matrix cannot be drawn as a grid; SageMaker Studio shows an empty or shifted
-    confusion matrix.
+    confusion matrix. The schema and the service accept it, but rows of different lengths are
+    certainly a mistake (a value went missing or landed in the wrong row), so it is an error.
 
 Example (fails)::
 
