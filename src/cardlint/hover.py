@@ -11,6 +11,7 @@ type selects, or says that the shape cannot be told while the type is missing or
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -19,6 +20,8 @@ from cardlint.span import Span
 
 if TYPE_CHECKING:
     from cardlint.document import Document
+
+_UNANCHORED_LENGTH = re.compile(r"\.\{\d+,\d+\}")
 
 METRIC_SHAPES = {
     "number": "a number, for example `0.93`",
@@ -196,7 +199,14 @@ def _limits(node: Mapping[str, Any], required: bool) -> Iterator[str]:
     ):
         if keyword not in node or isinstance(node[keyword], Mapping | list):
             continue
-        if keyword in counted:
+        if keyword == "pattern" and _UNANCHORED_LENGTH.fullmatch(str(node[keyword])):
+            # ".{1,63}" asks for one character; SageMaker accepts longer names (see L002).
+            least = int(str(node[keyword])[2:].split(",")[0])
+            yield (
+                f"at least {_plural(least, 'character')} (the published pattern "
+                f"`{node[keyword]}`; SageMaker accepts longer ones)"
+            )
+        elif keyword in counted:
             words, noun = counted[keyword]
             text = f"{words} {_plural(node[keyword], noun)}"
             yield text + (f" (declared as `{keyword}`)" if "Contains" in keyword else "")
