@@ -38,11 +38,10 @@ def _codes(values: Sequence[str]) -> tuple[str, ...]:
 
 
 def _fail(message: str) -> None:
-    from cardlint.text import safe_text
+    from cardlint.text import one_line
 
     # One line whatever a path holds (line breaks, escape sequences, undecodable bytes).
-    line = safe_text(message).replace("\n", "\\n")
-    click.echo(f"cardlint: error: {line}", err=True)
+    click.echo(f"cardlint: error: {one_line(message)}", err=True)
     sys.exit(EXIT_USAGE)
 
 
@@ -393,6 +392,7 @@ def _fix_files(
     drops the summary and the --unsafe-fixes hint, not what --show-fixes asked for nor a
     fix that could not be written."""
     from cardlint.fixer import encode, fix_result, unified_diff, write_outcome
+    from cardlint.text import one_line
 
     remaining, pending, fixed, files, more = [], False, 0, 0, 0
     for index, result in enumerate(results):
@@ -413,7 +413,7 @@ def _fix_files(
         else:
             outcome = write_outcome(outcome, result, settings)
         if outcome.abandoned is not None:
-            click.echo(f"{result.path}: {outcome.abandoned}", err=True)
+            click.echo(one_line(f"{result.path}: {outcome.abandoned}"), err=True)
         fixed += len(outcome.applied)
         files += bool(outcome.applied)
         more += sum(
@@ -424,7 +424,7 @@ def _fix_files(
                 if d.fix is None:
                     continue
                 where = f"{d.path}:{d.span.line}:{d.span.column}"
-                click.echo(f"  {where}: {d.code} {d.fix.message}", err=True)
+                click.echo("  " + one_line(f"{where}: {d.code} {d.fix.message}"), err=True)
         remaining.append(outcome.result)
     if fixed and not quiet:
         verb = "Would fix" if diff else "Fixed"
@@ -534,5 +534,7 @@ def run() -> None:
     except Exception as exc:  # pragma: no cover - last resort
         if os.environ.get("CARDLINT_DEBUG"):
             raise
-        click.echo(f"cardlint: internal error: {type(exc).__name__}: {exc}", err=True)
+        from cardlint.text import one_line
+
+        click.echo(one_line(f"cardlint: internal error: {type(exc).__name__}: {exc}"), err=True)
         sys.exit(EXIT_USAGE)

@@ -455,7 +455,7 @@ def unified_diff(label: str, before: str, after: str, decoded: Decoded | None = 
         new[:1] = ["\ufeff" + line for line in new[:1]]
     label = label.replace(os.sep, "/")
     out: list[str] = []
-    diff = difflib.unified_diff(old, new, f"a/{label}", f"b/{label}", n=3)
+    diff = difflib.unified_diff(old, new, git_quoted(f"a/{label}"), git_quoted(f"b/{label}"), n=3)
     for index, line in enumerate(diff):
         if index < 2 or line.startswith("@@"):  # headers; content lines start with " -+"
             out.append(line if line.endswith("\n") else line + "\n")
@@ -464,6 +464,36 @@ def unified_diff(label: str, before: str, after: str, decoded: Decoded | None = 
         else:
             out.append(line + "\n\\ No newline at end of file\n")
     return "".join(out)
+
+
+_GIT_ESCAPES = {7: "a", 8: "b", 9: "t", 10: "n", 11: "v", 12: "f", 13: "r", 34: '"', 92: "\\"}
+
+
+def git_quoted(name: str) -> str:
+    """A path as git writes it in a diff header: as it is when plain, else in double quotes
+    with C escapes and every byte outside printable ASCII in octal (``core.quotePath``), so
+    that no name can break a header line or hide what it says, and ``git apply`` reads it back.
+
+    >>> git_quoted("a/x\\tmodel-card.json")
+    '"a/x\\\\tmodel-card.json"'
+    """
+    from cardlint.text import one_line
+
+    if one_line(name) == name and '"' not in name and "\\" not in name:
+        return name
+    try:
+        data = name.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:  # a surrogate no file system produced: its code point's bytes
+        data = name.encode("utf-8", "surrogatepass")
+    out = []
+    for byte in data:
+        if byte in _GIT_ESCAPES:
+            out.append("\\" + _GIT_ESCAPES[byte])
+        elif byte < 0x20 or byte >= 0x7F:
+            out.append(f"\\{byte:03o}")
+        else:
+            out.append(chr(byte))
+    return '"' + "".join(out) + '"'
 
 
 def _lines(text: str) -> list[str]:

@@ -39,17 +39,62 @@ def shorten(value: Any, limit: int = MAX_SHOWN) -> str:
     return safe_text(json.dumps(value, default=str))
 
 
+# What no line a person reads may carry raw: C0 controls but tab and line feed, DEL, C1 controls
+# (NEL among them), the line and paragraph separators, the bidirectional embeddings, overrides
+# and isolates (which reorder what a terminal or a review shows), and lone surrogates (which
+# UTF-8 cannot encode).
+_UNSAFE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
+_LINE_UNSAFE = re.compile(f"[\t\n{_UNSAFE.pattern[1:-1]}]")
+
+
+def _escape(match: re.Match[str]) -> str:
+    ch = match.group()
+    if ch == "\n":
+        return "\\n"
+    if ch == "\t":
+        return "\\t"
+    code = ord(ch)
+    return f"\\x{code:02x}" if code < 0xA0 else f"\\u{code:04x}"
+
+
 def safe_text(text: str) -> str:
-    """Escape what no output stream should carry: lone surrogates and control characters."""
-    text = text.encode("utf-8", "backslashreplace").decode("utf-8")
-    if any((ord(ch) < 32 and ch not in "\n\t") or 0x7F <= ord(ch) < 0xA0 for ch in text):
-        text = "".join(
-            f"\\x{ord(ch):02x}"
-            if (ord(ch) < 32 and ch not in "\n\t") or 0x7F <= ord(ch) < 0xA0
-            else ch
-            for ch in text
-        )
-    return text
+    """``text`` with what no output stream should carry spelled out as escapes: control
+    characters (tab and line feed kept), DEL, C1 controls, U+2028/U+2029, bidirectional
+    controls and lone surrogates.
+
+    >>> safe_text("a\\x1b[2Jb\\u202ec\\ud800")
+    'a\\\\x1b[2Jb\\\\u202ec\\\\ud800'
+    """
+    return _UNSAFE.sub(_escape, text) if _UNSAFE.search(text) else text
+
+
+def one_line(text: str) -> str:
+    """``text`` safe for one line of a line-oriented stream (a terminal, a CI log): as
+    :func:`safe_text`, and tab and line feed escaped too. Every line cardlint prints about a
+    name, a key or a value goes through it.
+
+    >>> one_line("a\\nb\\rc")
+    'a\\\\nb\\\\x0dc'
+    """
+    return _LINE_UNSAFE.sub(_escape, text) if _LINE_UNSAFE.search(text) else text
+
+
+# What json.dumps(ensure_ascii=False) leaves raw although a reader may trip on it; in its
+# output they can only stand inside strings, where a \\u escape means the same character.
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def json_text(value: Any, *, indent: int | None = None, ascii_only: bool = False) -> str:
+    """``value`` as JSON text that carries no raw control, separator, bidirectional or lone
+    surrogate character: JSON escapes only, so every JSON parser reads it back exactly.
+
+    >>> json_text({"k\\x9b": "\\u202e"})
+    '{"k\\\\u009b": "\\\\u202e"}'
+    """
+    text = json.dumps(value, indent=indent, ensure_ascii=ascii_only)
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def json_type(value: Any) -> str:

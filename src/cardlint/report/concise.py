@@ -13,18 +13,7 @@ from typing import TextIO
 from cardlint.diagnostics import Diagnostic, Severity
 from cardlint.report import ReportOptions
 from cardlint.result import FileResult
-from cardlint.text import safe_text
-
-
-def one_line(text: str) -> str:
-    """``text`` safe for a line-oriented stream: no line breaks, no control characters.
-
-    >>> one_line("a\\nb\\rc")
-    'a\\\\nb\\\\x0dc'
-    """
-    # U+2028/U+2029 end a line for str.splitlines and for some editors
-    text = safe_text(text).replace("\n", "\\n")
-    return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+from cardlint.text import one_line
 
 
 def concise_line(d: Diagnostic) -> str:

@@ -10,7 +10,6 @@ findings in one file apart.
 from __future__ import annotations
 
 import hashlib
-import json
 from collections import Counter
 from collections.abc import Sequence
 from typing import Any, TextIO
@@ -18,7 +17,7 @@ from typing import Any, TextIO
 from cardlint.diagnostics import Diagnostic, Severity
 from cardlint.report.paths import relative_path
 from cardlint.result import FileResult
-from cardlint.text import safe_text
+from cardlint.text import json_text, safe_text
 
 _SEVERITY = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
 
@@ -43,7 +42,7 @@ def issues(results: Sequence[FileResult]) -> list[dict[str, Any]]:
                     "fingerprint": fingerprint(d, seen[key]),
                     "severity": _SEVERITY[d.severity],
                     "location": {
-                        "path": safe_text(relative_path(d.path)),
+                        "path": relative_path(d.path),  # JSON escapes: the real name
                         "lines": {"begin": d.span.line, "end": d.span.end_line},
                     },
                 }
@@ -52,4 +51,4 @@ def issues(results: Sequence[FileResult]) -> list[dict[str, Any]]:
 
 
 def write_gitlab(results: Sequence[FileResult], stream: TextIO) -> None:
-    stream.write(json.dumps(issues(results), indent=2, ensure_ascii=False) + "\n")
+    stream.write(json_text(issues(results), indent=2) + "\n")

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from typing import Any, TextIO
 
 from cardlint.diagnostics import Diagnostic, Fix
 from cardlint.result import FileResult
-from cardlint.text import safe_text
+from cardlint.text import json_text
 
 CONTRACT_VERSION = 1
 
@@ -66,5 +65,4 @@ def document(results: Sequence[FileResult]) -> dict[str, Any]:
 
 
 def write_json(results: Sequence[FileResult], stream: TextIO) -> None:
-    text = json.dumps(document(results), indent=2, ensure_ascii=False)
-    stream.write(safe_text(text) + "\n")
+    stream.write(json_text(document(results), indent=2) + "\n")

@@ -6,17 +6,16 @@ output without waiting for the run to end.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from typing import TextIO
 
 from cardlint.report.json import diagnostic_json
 from cardlint.result import FileResult
-from cardlint.text import safe_text
+from cardlint.text import json_text
 
 
 def write_json_lines(results: Sequence[FileResult], stream: TextIO) -> None:
     for result in results:
         for d in result.diagnostics:
-            # ensure_ascii keeps every line 7-bit and free of raw line breaks or surrogates
-            stream.write(safe_text(json.dumps(diagnostic_json(d), ensure_ascii=True)) + "\n")
+            # ASCII only: every line 7-bit, free of raw line breaks, DEL or surrogates
+            stream.write(json_text(diagnostic_json(d), ascii_only=True) + "\n")

@@ -26,20 +26,24 @@ def relative_path(path: str) -> str:
 def path_uri(path: str) -> str:
     """A URI reference for ``path``: relative when below the working directory, else ``file://``.
 
-    File names that are not valid UTF-8 arrive as surrogate escapes; their original bytes are
-    percent-encoded, so the URI names the same file.
+    A relative reference whose first segment holds a colon would read as a scheme
+    (``co:lon.json``), so colons in relative references are percent-encoded, as RFC 3986
+    (section 4.2) asks. File names that are not valid UTF-8 arrive as surrogate escapes; their
+    original bytes are percent-encoded, so the URI names the same file.
+
+    >>> path_uri("co:lon-model-card.json")
+    'co%3Alon-model-card.json'
     """
     shown = relative_path(path)
-    encoded = _quote(shown)
     if shown.startswith("/"):
-        return "file://" + encoded
-    if len(shown) > 2 and shown[1] == ":" and shown[2] == "/":  # C:/ on Windows
-        return "file:///" + encoded
-    return encoded
+        return "file://" + _quote(shown, "/:")
+    if os.name == "nt" and len(shown) > 2 and shown[1] == ":" and shown[2] == "/":  # C:/
+        return "file:///" + _quote(shown, "/:")
+    return _quote(shown, "/")
 
 
-def _quote(text: str) -> str:
+def _quote(text: str, safe: str) -> str:
     try:
-        return quote(text, safe="/:", errors="surrogateescape")
+        return quote(text, safe=safe, errors="surrogateescape")
     except UnicodeEncodeError:  # a surrogate that no file system produced: keep its code point
-        return quote(text, safe="/:", errors="surrogatepass")
+        return quote(text, safe=safe, errors="surrogatepass")

@@ -9,7 +9,6 @@ and a region whose columns count UTF-16 code units, as SARIF does by default. Fi
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from typing import Any, TextIO
 
@@ -19,7 +18,7 @@ from cardlint.report.paths import path_uri
 from cardlint.result import FileResult
 from cardlint.rules import REGISTRY, Rule
 from cardlint.span import LineIndex, Span, utf16_column
-from cardlint.text import safe_text
+from cardlint.text import json_text, safe_text
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://github.com/cardlint/cardlint"
@@ -125,4 +124,4 @@ def sarif_log(results: Sequence[FileResult]) -> dict[str, Any]:
 
 
 def write_sarif(results: Sequence[FileResult], stream: TextIO) -> None:
-    stream.write(json.dumps(sarif_log(results), indent=2, ensure_ascii=False) + "\n")
+    stream.write(json_text(sarif_log(results), indent=2) + "\n")

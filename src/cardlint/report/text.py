@@ -8,7 +8,7 @@ from typing import TextIO
 from cardlint.diagnostics import Diagnostic, Severity
 from cardlint.report import ReportOptions, Summary
 from cardlint.result import FileResult
-from cardlint.text import safe_text
+from cardlint.text import one_line, safe_text
 
 _COLORS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
 _MAX_SNIPPET = 120
@@ -20,12 +20,12 @@ def _paint(text: str, code: str, on: bool) -> str:
 
 def headline(d: Diagnostic, color: bool = False) -> str:
     # A line break in a file name would start a new output line: in a CI log that line could
-    # pose as a finding or as a workflow command (``::error``), so it is written as ``\n``.
-    path = d.path.replace("\n", "\\n")
-    where = f"{path}:{d.span.line}:{d.span.column}:"
+    # pose as a finding or as a workflow command (``::error``); each part is escaped before
+    # it is coloured, so the only escape sequences are the colours'.
+    where = f"{one_line(d.path)}:{d.span.line}:{d.span.column}:"
     code = _paint(d.code, "1;" + _COLORS[d.severity], color)
     tag = "" if d.severity is Severity.ERROR else f" [{d.severity.value}]"
-    return safe_text(f"{_paint(where, '1', color)} {code}{tag} {d.message}")
+    return f"{_paint(where, '1', color)} {code}{tag} {one_line(d.message)}"
 
 
 def snippet(d: Diagnostic, source_line: str, color: bool = False) -> list[str]:
@@ -47,8 +47,7 @@ def snippet(d: Diagnostic, source_line: str, color: bool = False) -> list[str]:
 def write_text(results: Sequence[FileResult], stream: TextIO, options: ReportOptions) -> None:
     for result in results:
         if options.verbose and result.schema:
-            path = safe_text(result.path).replace("\n", "\\n")
-            stream.write(f"{path}: checked against {result.schema}\n")
+            stream.write(f"{one_line(result.path)}: checked against {one_line(result.schema)}\n")
         lines = result.document.lines if result.document is not None else None
         for d in result.diagnostics:
             if options.quiet and d.severity is not Severity.ERROR:
