@@ -38,6 +38,10 @@ STANDALONE_ONLY: Mapping[str, frozenset[str]] = MappingProxyType(
 """Properties only the standalone model card (``CreateModelCard``) has, by the pointer of the
 object holding them: what ``--schema auto`` looks for, and what S004 explains."""
 
+STANDALONE_NEAREST: Mapping[str, str] = MappingProxyType({"model_owner": "model_creator"})
+"""For a standalone-only property, the model-package card's property nearest in meaning, which
+S004 names (the team that owns a model is the nearest thing to the team that created it)."""
+
 
 def schema_dir() -> str:
     """``cardlint/schemas`` in a wheel, else ``schemas/`` of the source checkout."""

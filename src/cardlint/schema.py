@@ -18,7 +18,7 @@ from cardlint import codes
 from cardlint.compiled import ValidityCheck, compile_check
 from cardlint.diagnostics import Finding, FixIntent, QuoteScalar, RenameKey, ReplaceValue
 from cardlint.pointer import from_path, join, split
-from cardlint.resources import SCHEMA_FILES, STANDALONE_ONLY
+from cardlint.resources import SCHEMA_FILES, STANDALONE_NEAREST, STANDALONE_ONLY
 from cardlint.strict import annotation, strict_schema
 from cardlint.text import (
     describe,
@@ -126,7 +126,7 @@ class CardSchema(NamedTuple):
         from referencing.exceptions import Unresolvable
 
         try:
-            mapper = _ErrorMapper(scalar_text, yaml=yaml)
+            mapper = _ErrorMapper(scalar_text, yaml=yaml, validator=self.validator)
             return list(mapper.map_all(self.validator.iter_errors(card)))
         except Unresolvable as exc:
             ref = getattr(exc, "ref", str(exc))
@@ -196,9 +196,12 @@ def _property_name(pointer: str) -> str:
 
 
 class _ErrorMapper:
-    def __init__(self, scalar_text: Callable[[str], str | None], *, yaml: bool) -> None:
+    def __init__(
+        self, scalar_text: Callable[[str], str | None], *, yaml: bool, validator: Any = None
+    ) -> None:
         self.scalar_text = scalar_text
         self.yaml = yaml
+        self.validator = validator
 
     def map_all(self, errors: Any) -> Iterator[Finding]:
         seen: set[tuple[str, str, str]] = set()
@@ -313,27 +316,26 @@ class _ErrorMapper:
         for key in error.instance:
             if key in props or any(re.search(p, key) for p in patterns):
                 continue
-            if key in STANDALONE_ONLY.get(pointer, ()):
-                yield Finding(
-                    codes.UNKNOWN_PROPERTY,
-                    join(pointer, key),
-                    f"{shorten(key)} belongs to the standalone model card schema, not to a model "
-                    "package's card; check standalone cards with --schema model-card",
-                    target="key",
-                )
-                continue
+            standalone = key in STANDALONE_ONLY.get(pointer, ())
             match, certain = suggest(key, props)
             if match is None:
                 match = _shared_words(key, props)
+            if standalone:
+                yield _standalone_only(key, pointer, where, props, match)
+                continue
             hint = f' (did you mean "{match}"?)' if match else ""
             allowed = ", ".join(props) if props else "none"
             fix = None
             if match is not None:
-                fix = FixIntent(
-                    "safe" if certain else "unsafe",
-                    f'Rename "{key}" to "{match}"',
-                    (RenameKey(join(pointer, key), match),),
-                )
+                misfit = self._misfit(error.schema["properties"][match], error.instance[key])
+                if misfit is not None:  # renaming would only trade this error for another
+                    hint = f' (did you mean "{match}"? It takes {misfit})'
+                elif match not in error.instance:
+                    fix = FixIntent(
+                        "safe" if certain else "unsafe",
+                        f'Rename "{key}" to "{match}"',
+                        (RenameKey(join(pointer, key), match),),
+                    )
             yield Finding(
                 codes.UNKNOWN_PROPERTY,
                 join(pointer, key),
@@ -341,6 +343,21 @@ class _ErrorMapper:
                 target="key",
                 fix=fix,
             )
+
+    def _misfit(self, schema: Any, value: Any) -> str | None:
+        """What ``schema`` takes (``an object, not an array``) when ``value`` is of a kind it
+        rejects, else ``None``: a value that is merely too long or has defects inside still
+        belongs under the key, and its own findings follow the rename."""
+        if self.validator is None or not isinstance(schema, (dict, bool)):
+            return None
+        try:
+            errors = list(self.validator.evolve(schema=schema).iter_errors(value))
+        except Exception:  # a schema file we cannot follow here: say nothing rather than guess
+            return None
+        wanted = next((_wanted_types(e) for e in errors if not e.absolute_path), None)
+        if not wanted:
+            return None
+        return f"{or_list(with_article(t) for t in wanted)}, not {with_article(json_type(value))}"
 
     def _on_maxLength(self, error: ValidationError, pointer: str) -> Iterator[Finding]:
         value = error.instance
@@ -463,6 +480,45 @@ class _ErrorMapper:
         for sub in error.context or ():
             if sub.relative_schema_path and sub.relative_schema_path[0] == index:
                 yield from self.map(sub)
+
+
+def _standalone_only(
+    key: str, pointer: str, where: str, allowed: list[str], match: str | None
+) -> Finding:
+    """S004 for a property only standalone model cards have, in a model-package card: what is
+    allowed there and the nearest, and how to check the card as a standalone one (the setting an
+    editor user can change, and the flag). No fix: renaming would change what the card says."""
+    nearest = STANDALONE_NEAREST.get(key) or match
+    hint = f' (did you mean "{nearest}"?)' if nearest in allowed else ""
+    return Finding(
+        codes.UNKNOWN_PROPERTY,
+        join(pointer, key),
+        f"unknown property {shorten(key)} in {where}{hint}; allowed: {', '.join(allowed)}; "
+        f'only standalone model cards have {shorten(key)}: check one with schema = "model-card" '
+        "in the configuration or --schema model-card",
+        target="key",
+    )
+
+
+def _wanted_types(error: ValidationError) -> list[str]:
+    """The JSON types a value must have when ``error`` says it has another (``type``, or an
+    ``anyOf``/``oneOf`` all of whose branches reject its type), else ``[]``: a wrong kind of
+    value, not a value of the right kind with defects (an enum's case, a length)."""
+    if error.validator == "type":
+        expected = error.validator_value
+        return [expected] if isinstance(expected, str) else list(expected)
+    if error.validator in ("anyOf", "oneOf") and error.context:
+        by_branch: dict[Any, list[ValidationError]] = {}
+        for sub in error.context:
+            by_branch.setdefault(sub.relative_schema_path[0], []).append(sub)
+        wanted: list[str] = []
+        for subs in by_branch.values():
+            typed = next((_wanted_types(e) for e in subs if not e.relative_path), [])
+            if not typed:
+                return []  # a branch that takes this kind of value
+            wanted.extend(t for t in typed if t not in wanted)
+        return wanted if len(by_branch) == len(error.validator_value) else []
+    return []
 
 
 def _shared_words(key: str, choices: list[str]) -> str | None:
