@@ -141,10 +141,11 @@ def test_quick_fix_repairs_the_value_and_change_updates_diagnostics(
     client.open(uri, YAML_CARD)
     client.wait_for(DIAGNOSTICS, uri)
     actions = code_actions(client, uri, 2, 72)
-    assert [a["kind"] for a in actions] == ["quickfix", "source.fixAll.cardlint"]
+    assert [a["kind"] for a in actions] == ["quickfix", "quickfix", "source.fixAll.cardlint"]
     actions = code_actions(client, uri, 2, 72, only=["quickfix"])
     assert [(a["kind"], a["title"], a["isPreferred"]) for a in actions] == [
         ("quickfix", 'Replace "medium" with "Medium" (S002)', True),
+        ("quickfix", "Disable S002 for this line", False),
     ]
     assert actions[0]["diagnostics"][0]["code"] == "S002"
     edits = edits_of(actions[0], uri)
@@ -456,5 +457,6 @@ def test_unsafe_fix_is_offered_but_not_preferred_nor_in_fix_all(
     actions = code_actions(client, uri, 2, 4)
     assert [(a["kind"], a["title"], a["isPreferred"]) for a in actions] == [
         ("quickfix", 'Remove the earlier "risk_rating" (line 2) (P002, unsafe)', False),
+        ("quickfix", "Disable P002 for this line", False),
     ]
     assert apply_edits(text, edits_of(actions[0], uri)) == "intended_uses:\n  risk_rating: Low\n"

@@ -132,7 +132,10 @@ def test_neovim_lsp_example(nvim: str, tmp_path: Path) -> None:
     # The server is attached to package.json but, not a card, it gets nothing.
     assert seen["other_attached"] is True
     assert seen["other"] == []
-    assert seen["actions"] == ['Replace "medium" with "Medium" (S002)']
+    assert seen["actions"] == [
+        'Replace "medium" with "Medium" (S002)',
+        "Disable S002 for this line",
+    ]
     assert seen["after_quickfix"] == CARD.replace("risk_rating: medium", "risk_rating: Medium")[
         :-1
     ].split("\n")

@@ -12,7 +12,12 @@ the editor's view of the results:
 - each diagnostic's ``codeDescription`` links to its rule's documentation (:func:`rule_doc_url`);
 - hover on a key (or a scalar value) shows that property's schema description and limits
   (:mod:`cardlint.hover`);
-- code actions: every fix as a ``quickfix``, and ``source.fixAll.cardlint`` for the safe ones.
+- code actions: every fix as a ``quickfix``, "disable CODE for this line" (a suppression
+  comment, YAML only), and ``source.fixAll.cardlint`` for the safe ones;
+- pull diagnostics (``textDocument/diagnostic``) for clients that say they take them; those
+  clients get no published diagnostics, the others get them pushed;
+- the last check of each open document is kept: hover, code actions and pulls on a document
+  whose text and settings have not changed reuse it instead of linting again.
 
 pygls is imported only inside :func:`serve`, so ``import cardlint.lsp`` (and the CLI) stay cheap
 and work without the ``lsp`` extra installed.
@@ -28,9 +33,10 @@ from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
-from cardlint.diagnostics import Diagnostic, Severity
+from cardlint import codes
+from cardlint.diagnostics import Diagnostic, RemoveProperty, Severity
 from cardlint.files import DEFAULT_INCLUDE
 from cardlint.span import Span, utf16_column
 
@@ -170,7 +176,22 @@ class ServerState:
     debounce: float = DEBOUNCE_SECONDS
     config_error: str | None = None
     shutdown_requested: bool = False
+    pull: bool = False
+    """The client pulls diagnostics (``textDocument/diagnostic``): none are pushed."""
     pending: dict[str, asyncio.Task[None]] = field(default_factory=dict)
+    checked: dict[str, Checked] = field(default_factory=dict)
+    """The last check of each open document, reused while its text and settings stay."""
+    checks: int = 0
+    """How many checks ran: each one's result id for pull diagnostics."""
+
+
+class Checked(NamedTuple):
+    """One check of an open document: what was checked, with what, and what it found."""
+
+    text: str
+    settings: Settings
+    result: FileResult
+    result_id: str
 
 
 def is_card_file(path: str, include: Sequence[str]) -> bool:
@@ -226,8 +247,26 @@ def _range(positions: Positions, span: Span) -> lsp.Range:
     return types.Range(types.Position(line, char), types.Position(end_line, end_char))
 
 
-def to_lsp_diagnostic(diagnostic: Diagnostic, positions: Positions) -> lsp.Diagnostic:
-    """A cardlint diagnostic in LSP terms."""
+def _related(
+    diagnostic: Diagnostic, positions: Positions, uri: str | None
+) -> list[lsp.DiagnosticRelatedInformation] | None:
+    """For a duplicate key, where the key was first defined (the span its fix would remove)."""
+    from lsprotocol import types
+
+    intent = diagnostic.fix_intent
+    if uri is None or diagnostic.code != codes.DUPLICATE_KEY or intent is None:
+        return None
+    spans = [a.span for a in intent.actions if isinstance(a, RemoveProperty) and a.span]
+    if not spans:
+        return None
+    location = types.Location(uri=uri, range=_range(positions, spans[0]))
+    return [types.DiagnosticRelatedInformation(location=location, message="first defined here")]
+
+
+def to_lsp_diagnostic(
+    diagnostic: Diagnostic, positions: Positions, uri: str | None = None
+) -> lsp.Diagnostic:
+    """A cardlint diagnostic in LSP terms (``uri``: the document's, for related locations)."""
     from lsprotocol import types
 
     url = rule_doc_url(diagnostic.code)
@@ -239,6 +278,7 @@ def to_lsp_diagnostic(diagnostic: Diagnostic, positions: Positions) -> lsp.Diagn
         code_description=types.CodeDescription(href=url) if url else None,
         source=SOURCE,
         data={"pointer": diagnostic.pointer},
+        related_information=_related(diagnostic, positions, uri),
     )
 
 
@@ -270,33 +310,46 @@ def _open_document(server: LanguageServer, uri: str) -> TextDocument | None:
     return server.workspace.get_text_document(uri)
 
 
-def _lint(server: LanguageServer, state: ServerState, uri: str) -> tuple[FileResult, str] | None:
-    """Lint the current text of an open card document; ``None`` when it is not a card file."""
-    from cardlint.engine import check_text_limited
-
+def _lint(server: LanguageServer, state: ServerState, uri: str) -> Checked | None:
+    """The check of the current text of an open card document (the last one again while the
+    text and the settings are the same); ``None`` when it is not a card file."""
     document = _open_document(server, uri)
     if document is None:
         return None
     settings = _settings(server, state, document.path)
     if settings is None:
+        state.checked.pop(uri, None)
         return None
     text = document.source
-    return check_text_limited(text, document.path, settings), text
+    last = state.checked.get(uri)
+    if last is not None and last.settings == settings and last.text == text:
+        return last
+    from cardlint.engine import check_text_limited
+
+    state.checks += 1
+    checked = Checked(
+        text, settings, check_text_limited(text, document.path, settings), str(state.checks)
+    )
+    state.checked[uri] = checked
+    return checked
+
+
+def _lsp_diagnostics(server: LanguageServer, uri: str, checked: Checked) -> list[lsp.Diagnostic]:
+    positions = Positions(checked.text, _encoding(server))
+    return [to_lsp_diagnostic(d, positions, uri) for d in checked.result.diagnostics]
 
 
 def _publish(server: LanguageServer, state: ServerState, uri: str) -> None:
     from lsprotocol import types
 
     document = _open_document(server, uri)
-    if document is None:
+    if document is None or state.pull:
         return
     version = document.version
-    linted = _lint(server, state, uri)
-    if linted is None:
+    checked = _lint(server, state, uri)
+    if checked is None:
         return
-    result, text = linted
-    positions = Positions(text, _encoding(server))
-    diagnostics = [to_lsp_diagnostic(d, positions) for d in result.diagnostics]
+    diagnostics = _lsp_diagnostics(server, uri, checked)
     server.text_document_publish_diagnostics(
         types.PublishDiagnosticsParams(uri=uri, diagnostics=diagnostics, version=version)
     )
@@ -324,6 +377,9 @@ def build_server() -> LanguageServer:
 
     @server.feature(types.INITIALIZE)
     def initialize(params: types.InitializeParams) -> None:
+        # As ruff's server does: a client that pulls diagnostics gets them only when it asks.
+        text_document = params.capabilities.text_document
+        state.pull = bool(text_document and text_document.diagnostic is not None)
         options = params.initialization_options
         if isinstance(options, Mapping):
             include = options.get("include")
@@ -358,8 +414,27 @@ def build_server() -> LanguageServer:
     def did_close(params: types.DidCloseTextDocumentParams) -> None:
         uri = params.text_document.uri
         _cancel(state, uri)
-        server.text_document_publish_diagnostics(
-            types.PublishDiagnosticsParams(uri=uri, diagnostics=[])
+        state.checked.pop(uri, None)
+        if not state.pull:
+            server.text_document_publish_diagnostics(
+                types.PublishDiagnosticsParams(uri=uri, diagnostics=[])
+            )
+
+    @server.feature(
+        types.TEXT_DOCUMENT_DIAGNOSTIC,
+        types.DiagnosticOptions(
+            identifier=SOURCE, inter_file_dependencies=False, workspace_diagnostics=False
+        ),
+    )
+    def diagnostic(params: types.DocumentDiagnosticParams) -> types.DocumentDiagnosticReport:
+        uri = params.text_document.uri
+        checked = _lint(server, state, uri)
+        if checked is None:  # not a card (or not open): nothing to say about it
+            return types.RelatedFullDocumentDiagnosticReport(items=[])
+        if params.previous_result_id == checked.result_id:
+            return types.RelatedUnchangedDocumentDiagnosticReport(result_id=checked.result_id)
+        return types.RelatedFullDocumentDiagnosticReport(
+            items=_lsp_diagnostics(server, uri, checked), result_id=checked.result_id
         )
 
     @server.feature(types.TEXT_DOCUMENT_HOVER)
@@ -389,18 +464,13 @@ def build_server() -> LanguageServer:
 def _hover(server: LanguageServer, state: ServerState, params: lsp.HoverParams) -> lsp.Hover | None:
     from lsprotocol import types
 
-    from cardlint.document import parse, sniff_format
     from cardlint.hover import hover_at
     from cardlint.schema import SchemaError, load_schema
 
-    source = _open_document(server, params.text_document.uri)
-    if source is None:
+    checked = _lint(server, state, params.text_document.uri)
+    if checked is None or checked.result.document is None:  # e.g. over the size cap
         return None
-    settings = _settings(server, state, source.path)
-    if settings is None:
-        return None
-    text = source.source
-    document = parse(text, sniff_format(source.path, text), settings.limits)
+    text, settings, document = checked.text, checked.settings, checked.result.document
     name = settings.schema
     if name == "auto":  # the schema the engine would pick for this card
         from cardlint.cards import CardSlot, choose_schema
@@ -479,10 +549,10 @@ def _code_actions(
     from lsprotocol import types
 
     uri = params.text_document.uri
-    linted = _lint(server, state, uri)
-    if linted is None:
+    checked = _lint(server, state, uri)
+    if checked is None:
         return None
-    result, text = linted
+    result, text = checked.result, checked.text
     version = server.workspace.get_text_document(uri).version  # open: _lint checked
     positions = Positions(text, _encoding(server))
     only = params.context.only
@@ -490,11 +560,10 @@ def _code_actions(
     if _wanted(only, types.CodeActionKind.QuickFix):
         first = positions.offset(params.range.start.line, params.range.start.character)
         last = positions.offset(params.range.end.line, params.range.end.character)
-        for diagnostic in result.diagnostics:
+        here = [d for d in result.diagnostics if d.span.start <= last and d.span.end >= first]
+        for diagnostic in here:
             fix = diagnostic.fix
             if fix is None or not fix.edits:
-                continue
-            if diagnostic.span.start > last or diagnostic.span.end < first:
                 continue
             edits = [_text_edit(positions, e.span.start, e.span.end, e.content) for e in fix.edits]
             unsafe = fix.applicability != "safe"
@@ -502,17 +571,17 @@ def _code_actions(
                 types.CodeAction(
                     title=f"{fix.message} ({diagnostic.code}{', unsafe' if unsafe else ''})",
                     kind=types.CodeActionKind.QuickFix,
-                    diagnostics=[to_lsp_diagnostic(diagnostic, positions)],
+                    diagnostics=[to_lsp_diagnostic(diagnostic, positions, uri)],
                     edit=_workspace_edit(server, uri, version, edits),
                     is_preferred=not unsafe,
                 )
             )
+        actions += _disable_actions(server, uri, version, checked, positions, here)
     if _wanted(only, FIX_ALL_KIND):
         from cardlint.fixer import fix_result
 
-        settings = _settings(server, state, result.path)
-        outcome = fix_result(result, settings) if settings is not None else None
-        if outcome is not None and outcome.changed and outcome.abandoned is None:
+        outcome = fix_result(result, checked.settings)
+        if outcome.changed and outcome.abandoned is None:
             edit = _fix_all_edit(positions, text, outcome.text)
             actions.append(
                 types.CodeAction(
@@ -524,16 +593,63 @@ def _code_actions(
     return actions
 
 
+def _disable_actions(
+    server: LanguageServer,
+    uri: str,
+    version: int | None,
+    checked: Checked,
+    positions: Positions,
+    diagnostics: Sequence[Diagnostic],
+) -> list[lsp.CodeAction]:
+    """ "Disable CODE for this line": a ``# cardlint: ignore[CODE]`` comment (YAML only)."""
+    from lsprotocol import types
+
+    from cardlint.suppressions import suppression_edit
+
+    document = checked.result.document
+    if document is None or document.format != "yaml":
+        return []
+    actions = []
+    seen: set[tuple[int, str]] = set()
+    for diagnostic in diagnostics:
+        if (diagnostic.span.line, diagnostic.code) in seen:
+            continue
+        seen.add((diagnostic.span.line, diagnostic.code))
+        edit = suppression_edit(document, diagnostic.span, diagnostic.code, checked.settings.limits)
+        if edit is None:
+            continue
+        text_edit = _text_edit(positions, *edit)
+        actions.append(
+            types.CodeAction(
+                title=f"Disable {diagnostic.code} for this line",
+                kind=types.CodeActionKind.QuickFix,
+                diagnostics=[to_lsp_diagnostic(diagnostic, positions, uri)],
+                edit=_workspace_edit(server, uri, version, [text_edit]),
+                is_preferred=False,
+            )
+        )
+    return actions
+
+
 def serve() -> int:
     """Run the server over stdin/stdout until ``exit``; the process status per the protocol:
     0 after ``shutdown``, 1 when the client exits (or vanishes) without asking for it.
     """
+    import gc
+
+    # Start-up is mostly importing the protocol types (about 600 attrs classes, 60% of the
+    # time to the first diagnostics): no collection can free anything while they are made, so
+    # the collector waits, then the whole lot is frozen out of its sight (as the CLI does).
+    gc.disable()
     try:
         server = build_server()
     except ImportError as exc:
         raise LspUnavailable(
             f"the language server needs pygls ({exc.name or exc}): pip install 'cardlint[lsp]'"
         ) from None
+    finally:
+        gc.freeze()
+        gc.enable()
     server.start_io()
     state: ServerState = server.cardlint_state  # type: ignore[attr-defined]
     return 0 if state.shutdown_requested else 1

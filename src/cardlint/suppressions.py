@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from cardlint import codes
 from cardlint.diagnostics import Diagnostic
-from cardlint.document import Document
+from cardlint.document import DEFAULT_LIMITS, Document, Limits
 from cardlint.settings import ALWAYS_ON, Settings
 from cardlint.span import FILE_START, Span
 
@@ -124,3 +124,37 @@ def _unused(
                 why = f"no {code} finding on this line"
             out.append(template._replace(message=f"unused suppression: {why}", span=directive.span))
     return out
+
+
+def suppression_edit(
+    document: Document, span: Span, code: str, limits: Limits = DEFAULT_LIMITS
+) -> tuple[int, int, str] | None:
+    """The edit ``(start, end, new text)`` that silences ``code`` on the line where ``span``
+    starts: the code added to that line's directive, or a ``# cardlint: ignore[CODE]`` comment
+    at its end. ``None`` where no directive can do it: JSON, codes that cannot be silenced, or a
+    line where a comment would change the card (inside a multi-line string); the edited text
+    is parsed again and must mean the same with the new directive on that line.
+    """
+    if document.format != "yaml" or code in ALWAYS_ON or code == codes.UNUSED_SUPPRESSION:
+        return None
+    text = document.text
+    here = [d for d in find_suppressions(document) if d.line == span.line]
+    if here and not here[0].codes:
+        return None  # a bare directive already silences every code on the line
+    if here:
+        start = end = here[0].span.end - 1  # before the closing "]"
+        content = f", {code}"
+    else:
+        line_start = span.start - (span.column - 1)
+        start = end = line_start + len(document.lines.line_text(span.line).rstrip(" \t"))
+        content = f"  # cardlint: ignore[{code}]"
+    edited = text[:start] + content + text[end:]
+    from cardlint.yaml_doc import parse_yaml
+
+    again = parse_yaml(edited, limits)
+    if again.value is None or again.value != document.value:
+        return None
+    covered = any(
+        d.line == span.line and (not d.codes or code in d.codes) for d in find_suppressions(again)
+    )
+    return (start, end, content) if covered else None
