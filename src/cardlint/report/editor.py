@@ -14,9 +14,9 @@ from typing import TextIO
 
 from cardlint.diagnostics import Diagnostic, Severity
 from cardlint.report import ReportOptions
-from cardlint.report.concise import one_line
 from cardlint.result import FileResult
 from cardlint.span import LineIndex
+from cardlint.text import one_line
 
 
 def byte_column(line_text: str, column: int) -> int:
