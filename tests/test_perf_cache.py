@@ -281,3 +281,46 @@ def test_a_cache_file_holding_another_fingerprint_is_not_used(tmp_path: Path) ->
     content["fingerprint"] += "\nsomething else"
     cache_file.write_text(json.dumps(content))
     assert not Cache(tmp_path).knows("a.json", settings)
+
+
+_PROBE = """
+import atexit, sys
+atexit.register(lambda: print(sorted(
+    m for m in sys.modules if m in ("cardlint.schema", "cardlint.compiled", "jsonschema_rs")
+), file=sys.stderr))
+sys.argv = ["cardlint", *sys.argv[1:]]
+from cardlint.cli import run
+run()
+"""
+
+
+@pytest.mark.parametrize("schema", ["auto", "model-package", "model-card"])
+def test_a_run_answered_from_the_cache_builds_no_schema(
+    cards: Path, tmp_path: Path, schema: str
+) -> None:
+    store = tmp_path / "store"
+    args = ["check", "--cache-dir", str(store), "--schema", schema, "--format", "concise"]
+
+    def probe() -> tuple[int, str, str]:
+        proc = subprocess.run(
+            [sys.executable, "-c", _PROBE, *args, str(cards)],
+            capture_output=True,
+            text=True,
+            env={**os.environ, "NO_COLOR": "1"},
+            check=False,
+        )
+        return proc.returncode, proc.stdout, proc.stderr
+
+    first = probe()
+    assert first[2].endswith("['cardlint.compiled', 'cardlint.schema', 'jsonschema_rs']\n")
+    again = probe()
+    assert again == (first[0], first[1], "[]\n")
+
+
+def test_a_schema_file_is_still_checked_before_the_run(cards: Path, tmp_path: Path) -> None:
+    broken = tmp_path / "broken.schema.json"
+    broken.write_text("{not json")
+    for _ in range(2):  # also when every file would be answered from the cache
+        proc = run_cli("check", "--cache-dir", str(tmp_path / "store"), "--schema", str(broken))
+        assert (proc.returncode, proc.stdout) == (2, "")
+        assert proc.stderr.startswith(f"cardlint: error: cannot parse schema {broken}: ")

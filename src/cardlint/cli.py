@@ -190,7 +190,11 @@ def check(
         limits=Limits(max_file_size=max_file_size, max_seconds=timeout),
         fail_on=Severity.WARNING if strict else Severity(fail_on),
     )
-    if schema != "auto":  # a schema that cannot be used is one error, not one per file
+    from cardlint.resources import SCHEMA_FILES
+
+    # A schema file that cannot be used is one error, not one per file. A vendored name needs
+    # no check: building it here would cost a run answered from the cache about 50 ms.
+    if schema != "auto" and schema not in SCHEMA_FILES:
         from cardlint.schema import SchemaError, load_schema
 
         try:
@@ -232,17 +236,20 @@ def check(
     color = (
         output_format in ("text", "full") and not no_color and "NO_COLOR" not in os.environ and tty
     )
+    failed = any(
+        resolver.settings_for(r.path).fails(d.severity) for r in results for d in r.diagnostics
+    )
     options = ReportOptions(
         color=color,
         show_source=show_source or output_format == "full" or tty,
-        quiet=quiet,
+        # pre-commit (which sets PRE_COMMIT=1) runs a long file list as several cardlint
+        # processes and prints their output together: a passing one says nothing, so that
+        # "All checks passed" never follows a failing report.
+        quiet=quiet or (not failed and os.environ.get("PRE_COMMIT") == "1"),
         verbose=verbose,
         fail_on=settings.fail_on,
     )
     _write(output_format, results, output_file, options, err=fix and bool(raw))
-    failed = any(
-        resolver.settings_for(r.path).fails(d.severity) for r in results for d in r.diagnostics
-    )
     sys.exit(EXIT_FINDINGS if failed and not exit_zero else EXIT_OK)
 
 
@@ -325,7 +332,7 @@ def _run(
             continue
         if found.error is not None:
             if found.explicit:
-                raise UsageError(f"{found.path}: {found.error}")
+                raise UsageError(f"{found.path}: {found.error}{_option_hint(found.path)}")
             planned.append(_unreadable(found.path, found.error, settings))
             continue
         planned.append(None)
@@ -347,6 +354,17 @@ def _run(
         results.append(outcome)
     checked.close()  # saves the cache
     return results
+
+
+def _option_hint(path: str) -> str:
+    """A word for an option read as a file name: the pre-commit hooks end options with
+    ``--``, so an option in a hook's ``args`` arrives after it."""
+    if not path.startswith("-") or path == "-":
+        return ""
+    return (
+        '; after "--" every argument is a file name (pre-commit hooks take their options from'
+        " the configuration file)"
+    )
 
 
 def _unreadable(path: str, reason: str, settings: Any) -> Any:
