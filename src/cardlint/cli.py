@@ -207,17 +207,21 @@ def check(
         speed = _Speed(
             jobs=jobs,
             cache_dir=None if no_cache else cache_dir or "",
-            # Documents of files with findings are kept only for what needs their text.
+            # Documents of files with findings are kept only for what needs their text
+            # (SARIF counts columns in UTF-16 units, from the line's text).
             documents=fix
             or show_diff
             or show_source
-            or output_format in ("full", "editor")  # editor: byte columns need the lines
+            # editor: byte columns, SARIF: UTF-16 columns; both need the lines' text
+            or output_format in ("full", "editor", "sarif")
             or (output_file in (None, "-") and sys.stdout.isatty()),
             progress=not quiet,
         )
         results = _run(list(paths) or ["."], resolver, stdin_filename, raw, force_exclude, speed)
     except (UsageError, ConfigError) as exc:
         _fail(str(exc))
+    if output_file not in (None, "-"):  # before anything is fixed or written
+        _check_output_file(output_file, results)
     if fix or show_diff:
         results, pending = _fix_files(
             results, resolver, raw, unsafe_fixes, show_diff, show_fixes, quiet
@@ -262,11 +266,43 @@ def _write(
         # With `- --fix` standard output carries the fixed text: the report goes to stderr.
         write_report(fmt, results, sys.stderr if err else sys.stdout, options)
         return
+    import io
+
+    from cardlint.writing import replace_output
+
+    def produce(handle: Any) -> None:
+        stream = io.TextIOWrapper(handle, encoding="utf-8", newline="\n")
+        write_report(fmt, results, stream, options)
+        stream.flush()
+        stream.detach()
+
     try:
-        with open(output_file, "w", encoding="utf-8", newline="\n") as stream:
-            write_report(fmt, results, stream, options)
+        replace_output(output_file, produce)
     except OSError as exc:
         _fail(f"cannot write {output_file}: {exc.strerror or exc}")
+
+
+def _check_output_file(output_file: str, results: list[Any]) -> None:
+    """The report must not replace a card it reports on (by any of its names) nor be written
+    through a symbolic link a repository may hold (``report.sarif -> ~/.bashrc``)."""
+    import stat
+
+    try:
+        info = os.lstat(output_file)
+    except OSError:
+        return  # a new file, or one that cannot be written: said when writing
+    if stat.S_ISLNK(info.st_mode):
+        _fail(f"the output file {output_file} is a symbolic link; give the path of a regular file")
+    for result in results:
+        try:
+            other = os.stat(result.path)
+        except (OSError, ValueError):
+            continue
+        if (other.st_dev, other.st_ino) == (info.st_dev, info.st_ino):
+            _fail(
+                f"the output file {output_file} is one of the input files; "
+                "write the report somewhere else"
+            )
 
 
 def _resolver(settings: Any, config_file: str | None, isolated: bool) -> Any:
@@ -340,19 +376,21 @@ def _run(
     checked = _check_all(files, speed)
     pending = iter(files)
     results = []
-    for item in planned:
-        if item is not None:
-            results.append(item)
-            continue
-        path, settings, explicit = next(pending)
-        outcome = next(checked)
-        if isinstance(outcome, OSError):
-            reason = outcome.strerror or str(outcome)
-            if explicit:
-                raise UsageError(f"{path}: {reason}") from None
-            outcome = _unreadable(path, reason, settings)
-        results.append(outcome)
-    checked.close()  # saves the cache
+    try:
+        for item in planned:
+            if item is not None:
+                results.append(item)
+                continue
+            path, settings, explicit = next(pending)
+            outcome = next(checked)
+            if isinstance(outcome, OSError):
+                reason = outcome.strerror or str(outcome)
+                if explicit:
+                    raise UsageError(f"{path}: {reason}") from None
+                outcome = _unreadable(path, reason, settings)
+            results.append(outcome)
+    finally:  # saves the cache; on a signal, also stops the workers now
+        checked.close()
     return results
 
 
@@ -543,12 +581,36 @@ def lsp_command(stdio: bool) -> None:
         _fail(str(exc))
 
 
+def _exit_on_signals(received: list[int]) -> None:
+    """Ctrl-C, SIGTERM and SIGHUP end the run by the ordinary way out, so that temporary
+    files are removed and worker processes stopped, with the shell's exit codes: 128 plus the
+    signal's number (130, 143, 129). A signal the process was started ignoring stays ignored
+    (``nohup``, a background job). Each signal is also noted in ``received``: where Python
+    ignores the exception (a finaliser, a callback), the exit code still says so."""
+    import signal
+
+    def stop(signum: int, frame: Any) -> None:
+        received.append(signum)
+        raise SystemExit(128 + signum)
+
+    for name in ("SIGINT", "SIGTERM", "SIGHUP"):
+        number = getattr(signal, name, None)
+        if number is not None and signal.getsignal(number) != signal.SIG_IGN:
+            signal.signal(number, stop)
+
+
 def run() -> None:
     """Entry point that turns an unexpected exception into one line and exit code 2."""
+    received: list[int] = []
+    _exit_on_signals(received)
     try:
         main(standalone_mode=True)
     except KeyboardInterrupt:
         sys.exit(130)
+    except SystemExit:
+        if received:
+            sys.exit(128 + received[0])
+        raise
     except Exception as exc:  # pragma: no cover - last resort
         if os.environ.get("CARDLINT_DEBUG"):
             raise

@@ -182,15 +182,19 @@ def _has_cardlint_table(path: str) -> bool:
 def load_config(path: str) -> Config:
     """Read and check one configuration file (a pyproject.toml uses ``[tool.cardlint]``)."""
     data = _read_toml(path)
-    section = "[tool.cardlint] "
     if os.path.basename(path) == "pyproject.toml":
         tool = data.get("tool", {})
         table = tool.get("cardlint", {}) if isinstance(tool, dict) else {}
     else:
-        table, section = data, ""
+        table = data
     if not isinstance(table, dict):
         raise ConfigError(f"{path}: [tool.cardlint] must be a table")
-    return _ConfigReader(path, section).read(table)
+    return _ConfigReader(path, _section(path)).read(table)
+
+
+def _section(path: str) -> str:
+    """How errors name the table of a configuration file."""
+    return "[tool.cardlint] " if os.path.basename(path) == "pyproject.toml" else ""
 
 
 class _ConfigReader:
@@ -397,8 +401,11 @@ class Resolver:
             extend = config.extend_select + cli.extend_select
             # --extend-select X on the command line beats ignore = ["X"] in the file
             ignore = tuple(c for c in config.ignore if c not in cli.extend_select) + cli.ignore
+        schema = cli.schema or config.schema or base.schema
+        if schema == config.schema:
+            _check_schema_file(config)
         return base._replace(
-            schema=cli.schema or config.schema or base.schema,
+            schema=schema,
             select=select,
             extend_select=extend,
             ignore=ignore + extra_ignores,
@@ -406,3 +413,17 @@ class Resolver:
             options=MappingProxyType({**base.options, **config.options}),
             fail_on=cli.fail_on or config.fail_on or base.fail_on,
         )
+
+
+def _check_schema_file(config: Config) -> None:
+    """A schema file the configuration names must load: one usage error naming both files,
+    not an internal error for every card."""
+    from cardlint.resources import SCHEMA_FILES
+    from cardlint.schema import SchemaError, load_schema
+
+    if config.schema is None or config.schema in SCHEMA_FILES or config.schema == "auto":
+        return
+    try:
+        load_schema(config.schema)
+    except SchemaError as exc:
+        raise _ConfigReader(config.path, _section(config.path)).fail("schema", str(exc)) from None

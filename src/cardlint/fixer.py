@@ -17,14 +17,11 @@ intended_uses:
 
 from __future__ import annotations
 
-import contextlib
 import copy
 import difflib
 import math
 import os
 import re
-import stat
-import tempfile
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, NamedTuple
@@ -406,40 +403,11 @@ def write_outcome(
 
 def write_atomically(path: str, expected: bytes, data: bytes) -> str | None:
     """Replace the file at ``path`` (through a symbolic link, the file it names) with
-    ``data`` if it still holds ``expected``: a temporary file in the same directory, then
-    ``os.replace``, keeping the mode. Returns why it did not write, or ``None``."""
-    target = os.path.realpath(path)
-    try:
-        info = os.stat(target)
-        if not info.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(
-            target, os.W_OK
-        ):
-            return "the file is read-only"
-        with open(target, "rb") as handle:
-            current = handle.read(len(expected) + 1)
-    except OSError as exc:
-        return f"cannot read the file again: {exc.strerror or exc}"
-    if current != expected:
-        return "the file changed on disk after it was read"
-    directory, name = os.path.split(target)
-    try:
-        fd, temp = tempfile.mkstemp(prefix=f".{name}.", suffix=".cardlint-tmp", dir=directory)
-    except OSError as exc:
-        return f"cannot create a temporary file in {directory or '.'}: {exc.strerror or exc}"
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(temp, stat.S_IMODE(info.st_mode))
-        with contextlib.suppress(OSError):  # keeping the owner needs privileges we may lack
-            os.chown(temp, info.st_uid, info.st_gid)
-        os.replace(temp, target)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        return f"cannot write the file: {exc.strerror or exc}"
-    return None
+    ``data`` if it still holds ``expected``, guarding other writers' edits
+    (:func:`cardlint.writing.replace_checked`). Returns why it did not write, or ``None``."""
+    from cardlint.writing import replace_checked
+
+    return replace_checked(path, expected, data)
 
 
 # -- showing --------------------------------------------------------------------------------

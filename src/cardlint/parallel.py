@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 import sys
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -115,6 +115,7 @@ def check_files(
     if misses and own_process:
         settle_heap()
     workers = workers_for(jobs, len(misses))
+    computed: Generator[tuple[FileResult | OSError, _Read | None], None, None]
     if workers:
         computed = _in_workers(misses, workers, want_digest=cache is not None)
     else:
@@ -135,6 +136,7 @@ def check_files(
                 progress.advance()
             yield _with_document(outcome, settings, documents)
     finally:  # also when the caller stops early (an unreadable file it was told to use)
+        computed.close()  # stops any workers at once
         if cache is not None:
             cache.save()
 
@@ -162,11 +164,11 @@ def _with_document(outcome: FileResult | OSError, settings: Settings, wanted: bo
     (a worker or the cache sent diagnostics only)."""
     if isinstance(outcome, OSError):
         return outcome
-    if not outcome.diagnostics:
+    if not outcome.diagnostics or not wanted:  # in this process too, as workers send them
         if outcome.document is None and outcome.decoded is None:
             return outcome
         return outcome._replace(document=None, decoded=None)
-    if not wanted or outcome.document is not None or outcome.path == "<stdin>":
+    if outcome.document is not None or outcome.path == "<stdin>":
         return outcome
     from cardlint.engine import check_file
 
@@ -250,10 +252,12 @@ def _check_chunk(
 
 def _in_workers(
     files: list[tuple[str, Settings]], workers: int, *, want_digest: bool
-) -> Iterator[tuple[FileResult | OSError, _Read | None]]:
+) -> Generator[tuple[FileResult | OSError, _Read | None], None, None]:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
     from multiprocessing.reduction import ForkingPickler
+
+    from cardlint.writing import signals_deferred
 
     # Settings hold read-only mappings, which pickle cannot send by default.
     ForkingPickler.register(MappingProxyType, _reduce_mapping_proxy)
@@ -264,9 +268,58 @@ def _in_workers(
     context = multiprocessing.get_context("fork" if sys.platform == "linux" else None)
     size = max(1, min(64, len(files) // (workers * 8)))
     chunks = [files[i : i + size] for i in range(0, len(files), size)]
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        for chunk in pool.map(_check_chunk, chunks, [want_digest] * len(chunks)):
+    pool = ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=context,
+        initializer=_worker_started,
+        initargs=(os.getpid(),),
+    )
+    try:
+        # The workers are forked here; a signal then would run the parent's handler inside
+        # fork's callbacks, in parent or child, where an exception is ignored.
+        with signals_deferred():
+            results = pool.map(_check_chunk, chunks, [want_digest] * len(chunks))
+        for chunk in results:
             yield from chunk
+    except BaseException:  # a signal, or the caller stopped early: stop now, not after the work
+        _stop_workers(pool)
+        raise
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _worker_started(parent: int) -> None:
+    """Run first in each worker: Ctrl-C is the parent's to handle (it stops the workers), and
+    on Linux the worker is killed when the parent ends, however it ends (even by SIGKILL), so
+    no worker outlives it holding its output pipes."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for name in ("SIGTERM", "SIGHUP"):  # not the parent's handlers, inherited by fork
+        number = getattr(signal, name, None)
+        if number is not None and signal.getsignal(number) != signal.SIG_IGN:
+            signal.signal(number, signal.SIG_DFL)
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(1, int(signal.SIGKILL))  # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent:  # the parent ended before that took effect
+        os._exit(1)
+
+
+def _stop_workers(pool: Any) -> None:
+    """Kill the pool's workers at once; they hold nothing that needs cleaning up."""
+    import contextlib
+
+    # ProcessPoolExecutor offers no public way to stop work in progress.
+    processes = getattr(pool, "_processes", None) or {}
+    for process in list(processes.values()):
+        with contextlib.suppress(Exception):
+            process.kill()
 
 
 def _warm_schemas(names: set[str]) -> None:
