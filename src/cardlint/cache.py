@@ -37,6 +37,7 @@ import os
 import sys
 import zlib
 from collections.abc import Iterator
+from stat import S_ISREG
 from typing import Any, TypeGuard
 
 from cardlint import __version__
@@ -293,11 +294,17 @@ class _Bucket:
             return  # a read-only or full disk makes the next run slower, not wrong
 
 
+MAX_CACHE_BYTES = 128 * 1024 * 1024
+"""A cache file larger than this is not read (the run checks its files again)."""
+
+
 def _read(path: str, fingerprint_text: str) -> dict[str, Any]:
+    data = _read_regular(path, MAX_CACHE_BYTES)
+    if data is None:
+        return {}
     try:
-        with open(path, encoding="utf-8") as handle:
-            loaded = json.load(handle)
-    except (OSError, ValueError):
+        loaded = json.loads(data)
+    except (ValueError, RecursionError):
         return {}
     if not isinstance(loaded, dict) or loaded.get("format") != FORMAT:
         return {}
@@ -305,6 +312,36 @@ def _read(path: str, fingerprint_text: str) -> dict[str, Any]:
         return {}
     files = loaded.get("files")
     return files if isinstance(files, dict) else {}
+
+
+def _read_regular(path: str, limit: int) -> bytes | None:
+    """The bytes of the regular file at ``path`` if it holds at most ``limit``; else None.
+
+    A damaged cache only costs time: a FIFO put in a cache file's place is opened without
+    blocking and refused, as is a link to a device (``/dev/zero`` never ends) or an
+    over-long file.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    try:
+        fd = os.open(path, flags)
+    except (OSError, ValueError):
+        return None
+    try:
+        info = os.fstat(fd)
+        if not S_ISREG(info.st_mode) or info.st_size > limit:
+            return None
+        chunks, size = [], 0
+        while size <= limit:
+            chunk = os.read(fd, min(1 << 20, limit + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        return None if size > limit else b"".join(chunks)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
 
 
 def _write_atomically(path: str, content: dict[str, Any]) -> None:
@@ -348,13 +385,23 @@ def _mtime(path: str) -> float:
 
 
 def _well_formed(entry: Any) -> TypeGuard[list[Any]]:
-    return isinstance(entry, list) and len(entry) == 4
+    """An entry's frame: ``[digest, schema or None, diagnostics, stat data or None]``."""
+    return (
+        isinstance(entry, list)
+        and len(entry) == 4
+        and isinstance(entry[0], str)
+        and (entry[1] is None or isinstance(entry[1], str))
+        and isinstance(entry[2], list)
+        and (entry[3] is None or _ints(entry[3], 4, minimum=-(1 << 63)))
+    )
 
 
 def _decode_entry(path: str, entry: list[Any]) -> tuple[str | None, tuple[Diagnostic, ...]] | None:
+    """The entry's schema name and diagnostics, or None when any field is not of its type (a
+    damaged or hand-edited cache is a miss, never a crash further on)."""
     try:
         return entry[1], tuple(_decode(path, item) for item in entry[2])
-    except (TypeError, ValueError, KeyError, IndexError):  # a damaged entry is a miss
+    except (TypeError, ValueError, KeyError, IndexError, RecursionError):
         return None
 
 
@@ -411,31 +458,72 @@ def _encode_action(action: Any) -> list[Any]:
 
 
 def _decode(path: str, item: list[Any]) -> Diagnostic:
+    """One diagnostic back from its JSON form; ValueError when a field has the wrong type."""
+    _expect(isinstance(item, list) and len(item) == 7)
     code, severity, message, pointer, span, fix, intent = item
+    _expect(all(isinstance(x, str) for x in (code, severity, message, pointer)))
     return Diagnostic(
         path=path,
         code=code,
         severity=Severity(severity),
         message=message,
         pointer=pointer,
-        span=Span(*span),
-        fix=None
-        if fix is None
-        else Fix(fix[0], fix[1], tuple(Edit(Span(*s), content) for s, content in fix[2])),
-        fix_intent=None
-        if intent is None
-        else FixIntent(intent[0], intent[1], tuple(_decode_action(a) for a in intent[2])),
+        span=_decode_span(span),
+        fix=None if fix is None else _decode_fix(fix),
+        fix_intent=None if intent is None else _decode_intent(intent),
     )
 
 
-def _decode_action(action: list[Any]) -> Any:
+def _expect(condition: bool) -> None:
+    if not condition:
+        raise ValueError("damaged cache entry")
+
+
+def _ints(value: Any, count: int, minimum: int = 0) -> bool:
+    return (
+        isinstance(value, list)
+        and len(value) == count
+        and all(type(x) is int and x >= minimum for x in value)
+    )
+
+
+def _decode_span(value: Any) -> Span:
+    _expect(_ints(value, 6) and value[0] >= 1 and value[1] >= 1 and value[2] >= value[0])
+    _expect(value[3] >= 1 and value[5] >= value[4])
+    return Span(*value)
+
+
+def _applicability(value: Any) -> Any:
+    _expect(value in ("safe", "unsafe"))
+    return value
+
+
+def _decode_fix(value: Any) -> Fix:
+    _expect(isinstance(value, list) and len(value) == 3 and isinstance(value[1], str))
+    _expect(isinstance(value[2], list))
+    edits = []
+    for edit in value[2]:
+        _expect(isinstance(edit, list) and len(edit) == 2 and isinstance(edit[1], str))
+        edits.append(Edit(_decode_span(edit[0]), edit[1]))
+    return Fix(_applicability(value[0]), value[1], tuple(edits))
+
+
+def _decode_intent(value: Any) -> FixIntent:
+    _expect(isinstance(value, list) and len(value) == 3 and isinstance(value[1], str))
+    _expect(isinstance(value[2], list))
+    actions = tuple(_decode_action(a) for a in value[2])
+    return FixIntent(_applicability(value[0]), value[1], actions)
+
+
+def _decode_action(action: Any) -> Any:
+    _expect(isinstance(action, list) and len(action) >= 2 and isinstance(action[1], str))
     kind, pointer = action[0], action[1]
-    if kind == "replace":
+    if kind == "replace" and len(action) == 3:
         return ReplaceValue(pointer, action[2])
-    if kind == "quote":
+    if kind == "quote" and len(action) == 2:
         return QuoteScalar(pointer)
-    if kind == "rename":
+    if kind == "rename" and len(action) == 3 and isinstance(action[2], str):
         return RenameKey(pointer, action[2])
-    if kind == "remove":
-        return RemoveProperty(pointer, None if action[2] is None else Span(*action[2]))
+    if kind == "remove" and len(action) == 3:
+        return RemoveProperty(pointer, None if action[2] is None else _decode_span(action[2]))
     raise ValueError(f"unknown fix action {kind!r}")
