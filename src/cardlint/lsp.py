@@ -650,6 +650,11 @@ def serve() -> int:
     finally:
         gc.freeze()
         gc.enable()
-    server.start_io()
+    import sys
+
+    from cardlint.lsp_frames import FrameReader
+
+    # pygls trusts Content-Length; the reader hands it only frames that keep the server alive.
+    server.start_io(stdin=FrameReader(sys.stdin.buffer))  # type: ignore[arg-type]
     state: ServerState = server.cardlint_state  # type: ignore[attr-defined]
     return 0 if state.shutdown_requested else 1
