@@ -144,3 +144,77 @@ def test_neovim_lsp_example(nvim: str, tmp_path: Path) -> None:
     # :write applied every safe fix first: the file holds the fixed text, byte for byte.
     assert (root / "cards" / "fraud.yaml").read_bytes() == FIXED.encode("utf-8")
     assert (root / "package.json").read_text(encoding="utf-8") == '{"name": "x", "version": 1}\n'
+
+
+NVIM_LINT_STUB = Path(__file__).with_name("editors") / "nvim_lint_stub.lua"
+LINT_CARD = (
+    "# Détection de fraude 😀\n"
+    "model_overview:\n"
+    "  model_creator: yes\n"
+    'intended_uses: {purpose_of_model: "détection 😀 fraude", risk_rating: medium, '
+    'intended_uses: "TODO"}\n'
+)
+
+
+def test_nvim_lint_example_parses_real_output(nvim: str, tmp_path: Path) -> None:
+    """examples/editors/neovim/cardlint.lua loads in this Neovim (nvim-lint itself stood in
+    for by tests/editors/nvim_lint_stub.lua), and its own pattern and severity map, run by
+    Neovim's Lua, read what cardlint prints for a buffer sent on stdin as nvim-lint sends it."""
+    card = tmp_path / "fraud-model-card.yaml"
+    card.write_text(LINT_CARD, encoding="utf-8")
+    args = ["check", "--format", "editor", "--exit-zero", "--stdin-filename", str(card), "-"]
+    printed = subprocess.run(
+        [str(BIN / "cardlint"), *args],
+        input=LINT_CARD.encode("utf-8"),
+        capture_output=True,
+        timeout=120,
+        check=True,
+    ).stdout.decode("utf-8")
+    (tmp_path / "lines.txt").write_text(printed, encoding="utf-8")
+    out = tmp_path / "parsed.json"
+    env = {
+        **os.environ,
+        "CARDLINT_EXAMPLE": str(ROOT / "examples" / "editors" / "neovim" / "cardlint.lua"),
+        "CARDLINT_LINES": str(tmp_path / "lines.txt"),
+        "CARDLINT_OUT": str(out),
+    }
+    command = [nvim, "--headless", "-n", "-i", "NONE", "-u", "NONE"]
+    subprocess.run(
+        [*command, "-c", f"luafile {NVIM_LINT_STUB}"],
+        env=env,
+        cwd=tmp_path,
+        capture_output=True,
+        timeout=120,
+        check=False,
+    )
+    seen = json.loads(out.read_text(encoding="utf-8"))
+    assert seen["ok"], seen["error"]
+    assert seen["args"] == [*args[:-2], "<function>", "-"]
+    assert seen["filetypes"] == {"json": ["cardlint"], "yaml": ["cardlint"]}
+    assert seen["source"] == "cardlint"
+    report = subprocess.run(
+        [str(BIN / "cardlint"), *args[:2], "json", *args[3:]],
+        input=LINT_CARD.encode("utf-8"),
+        capture_output=True,
+        timeout=120,
+        check=True,
+    ).stdout
+    diagnostics = json.loads(report)["diagnostics"]
+    lines = LINT_CARD.splitlines()
+    number = {"error": 1, "warning": 2, "info": 3}  # vim.diagnostic.severity
+    # Columns in bytes, as Neovim counts them; warnings stay warnings.
+    assert seen["parsed"] == [
+        {
+            "file": str(card),
+            "lnum": str(d["line"]),
+            "col": str(len(lines[d["line"] - 1][: d["column"] - 1].encode("utf-8")) + 1),
+            "code": d["code"],
+            "severity": number[d["severity"]],
+            "message": d["message"],
+        }
+        for d in diagnostics
+    ]
+    assert {d["severity"] for d in diagnostics} >= {"error", "warning"}
+    s002 = next(p for p in seen["parsed"] if p["code"] == "S002")
+    line = lines[3]
+    assert s002["col"] == str(len(line[: line.index("medium")].encode("utf-8")) + 1) == "74"
