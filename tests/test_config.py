@@ -14,8 +14,8 @@ from conftest import run_cli
 CARD = "intended_uses:\n  risk_rating: high\nmodel_overview:\n  model_creator: yes\n  bogus: 1\n"
 S002 = 'S002 risk_rating "high" is not one of High, Medium, Low, Unknown (did you mean "High"?)'
 Y001 = (
-    "Y001 model_creator is written yes which YAML 1.1 reads as boolean true; a string is "
-    'expected: quote it ("yes")'
+    "Y001 model_creator is written yes, which YAML 1.1 reads as a boolean true; quote it "
+    '("yes") to keep the string'
 )
 S004 = 'S004 unknown property "bogus" in model_overview; allowed: model_creator, model_artifact'
 S004W = S004.replace("S004 ", "S004 [warning] ")

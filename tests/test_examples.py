@@ -48,7 +48,7 @@ EXPECTED: dict[str, list[tuple[str, str, int, int]]] = {
     ],
     "bad/unsafe-tag-model-card.yaml": [("P006", "", 2, 18)],
     "bad/yaml-traps-model-card.yaml": [
-        ("Y001", "/model_overview/model_creator", 2, 18),
+        ("S001", "/model_overview/model_creator", 2, 18),
         ("Y001", "/intended_uses/purpose_of_model", 4, 21),
         ("Y001", "/business_details/business_stakeholders", 6, 26),
         ("Y001", "/training_details/training_job_details/hyper_parameters/0/value", 11, 16),

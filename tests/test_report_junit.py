@@ -31,8 +31,8 @@ def test_testcase_per_file_failure_per_error(tmp_path):
     assert [(f.get("type"), f.text) for f in failures] == [
         (
             "Y001",
-            "./a-model-card.yaml:2:18: Y001 model_creator is written yes which YAML 1.1 reads as "
-            'boolean true; a string is expected: quote it ("yes")',
+            "./a-model-card.yaml:2:18: Y001 model_creator is written yes, which YAML 1.1 reads as "
+            'a boolean true; quote it ("yes") to keep the string',
         ),
         (
             "S002",

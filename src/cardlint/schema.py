@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from cardlint import codes
 from cardlint.compiled import ValidityCheck, compile_check
-from cardlint.diagnostics import Finding, FixIntent, QuoteScalar, RenameKey, ReplaceValue
+from cardlint.diagnostics import Finding, FixIntent, QuoteScalar, RenameKey, ReplaceValue, Target
 from cardlint.pointer import from_path, join, split
 from cardlint.resources import SCHEMA_FILES, STANDALONE_NEAREST, STANDALONE_ONLY
 from cardlint.strict import annotation, strict_schema
@@ -241,6 +241,10 @@ class _ErrorMapper:
         value = error.instance
         got = json_type(value)
         name = _property_name(pointer)
+        if value is None:
+            # `key:`, `~`, `null`: a missing value, not a YAML trap; never quote it into the card.
+            yield self._no_value(pointer, wanted)
+            return
         written = self.scalar_text(pointer)
         if (
             self.yaml
@@ -251,8 +255,8 @@ class _ErrorMapper:
             yield Finding(
                 codes.YAML_IMPLICIT_TYPE,
                 pointer,
-                f"{name} is written {written} which YAML 1.1 reads as {_reading(value)}; "
-                f'a string is expected: quote it ("{written}")',
+                f"{name} is written {written}, which YAML 1.1 reads as {_reading(value)}; "
+                f'quote it ("{written}") to keep the string',
                 fix=FixIntent("safe", f'Quote {written} as "{written}"', (QuoteScalar(pointer),)),
             )
             return
@@ -278,6 +282,22 @@ class _ErrorMapper:
             f"{name} must be {article}, not {describe(value)}",
             fix=fix,
         )
+
+    def _no_value(self, pointer: str, wanted: list[str]) -> Finding:
+        """``key:`` with nothing after it, ``~`` or ``null`` where a value belongs."""
+        how = "YAML reads it as null" if self.yaml else "null"
+        tokens = split(pointer)
+        item = bool(tokens) and tokens[-1].isdigit()
+        remove = "the item" if item else "the key"
+        # Nothing written after the colon: point at the key, there is no value to point at.
+        blank = self.yaml and not item and not self.scalar_text(pointer)
+        target: Target = "key" if blank else "value"
+        name = _property_name(pointer)
+        if name == "value":  # a metric's or hyper-parameter's value: the key must stay
+            message = f"value is missing ({how}); write the value"
+        else:
+            message = f"{name} has no value ({how}); {_write(wanted)} or remove {remove}"
+        return Finding(codes.TYPE, pointer, message, target=target)
 
     def _on_enum(self, error: ValidationError, pointer: str) -> Iterator[Finding]:
         allowed = [a for a in error.validator_value if isinstance(a, str)]
@@ -429,6 +449,9 @@ class _ErrorMapper:
                 yield from self.map(sub)
             return
         kinds = [b.get("type", "?") for b in branches if isinstance(b, dict)]
+        if error.instance is None:
+            yield self._no_value(pointer, [k for k in kinds if isinstance(k, str)])
+            return
         yield Finding(
             codes.TYPE,
             pointer,
@@ -477,9 +500,57 @@ class _ErrorMapper:
             (i for i, b in enumerate(branches) if str(b.get("$ref", "")).endswith(f"/{wanted}")),
             None,
         )
+        value_pointer = join(pointer, "value")
+        misshapen = _misshapen(mtype, item.get("value"))
+        if misshapen is not None:  # one finding for the shape, not one per item
+            yield Finding(codes.TYPE, value_pointer, misshapen)
         for sub in error.context or ():
             if sub.relative_schema_path and sub.relative_schema_path[0] == index:
-                yield from self.map(sub)
+                for finding in self.map(sub):
+                    if misshapen is None or not finding.pointer.startswith(value_pointer + "/"):
+                        yield finding
+
+
+def _misshapen(mtype: str, value: Any) -> str | None:
+    """The message for a chart value nested one level wrong as a whole, else ``None``: a flat
+    list for a linear_graph or a matrix, a list of lists for a bar_chart."""
+    if not isinstance(value, list) or not value:
+        return None
+    nested = [isinstance(v, list) for v in value]
+    count = len(value)
+    if mtype in ("linear_graph", "matrix") and not any(nested):
+        what = "number" if all(_is_number(v) for v in value) else "item"
+        flat = f"a flat list of {count} {what}{'s' if count != 1 else ''}"
+        if mtype == "linear_graph":
+            return f"value must be a list of [x, y] pairs such as [[0, 0.5], [1, 0.9]], not {flat}"
+        return (
+            f"value must be a list of rows such as [[1, 2], [3, 4]], not {flat}; "
+            f"a matrix of one row is written {shorten([value])}"
+        )
+    if mtype == "bar_chart" and all(nested):
+        return (
+            f"value must be a flat list of numbers, one per bar, not a list of {count} "
+            f"array{'s' if count != 1 else ''}; a list of [x, y] pairs is a linear_graph"
+        )
+    return None
+
+
+def _write(wanted: list[str]) -> str:
+    """What to write where a value is missing: ``write the text``, ``write the list``."""
+    if len(wanted) != 1:
+        return "write the value"
+    return {
+        "string": "write the text",
+        "number": "write the number",
+        "integer": "write the number",
+        "boolean": "write true or false",
+        "array": "write the list",
+        "object": "fill it in",
+    }.get(wanted[0], "write the value")
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
 
 
 def _standalone_only(
@@ -566,7 +637,7 @@ def _reading(value: Any) -> str:
         return "null"
     if kind == "date":
         return "a date"
-    return f"{kind} {shorten(value)}"
+    return f"{with_article(kind)} {shorten(value)}"
 
 
 def _as_number(text: str) -> int | float | None:

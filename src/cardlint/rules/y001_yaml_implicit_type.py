@@ -1,8 +1,13 @@
-"""A YAML scalar that YAML 1.1 reads as a boolean, number, date or null where a string belongs.
+"""A YAML scalar that YAML 1.1 reads as a boolean, number or date where a string belongs.
 
 What it does:
-    PyYAML (YAML 1.1) reads `yes` as true, `0.30` as 0.3, `2024-03-01` as a date and `~` as null.
+    PyYAML (YAML 1.1) reads `yes` as true, `0.30` as 0.3 and `2024-03-01` as a date.
     The finding quotes the scalar exactly as written, and the safe fix quotes it unchanged.
+
+    A key with nothing after it, `~` or `null` is not such a trap but a missing value: it is
+    reported as S001 ("explanations_for_risk_rating has no value (YAML reads it as null); write
+    the text or remove the key"), with no fix, since quoting `""`, `"~"` or `"null"` into a
+    governance record would hide the gap.
 
 Why it matters:
     The card converted to JSON carries a boolean or a number where SageMaker wants a string,
