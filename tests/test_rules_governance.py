@@ -14,13 +14,13 @@ from conftest import EXAMPLES, json_findings, run_cli
 
 EXPECTED = {
     "rules/governance-model-card.json": [
-        ("G003", "/model_overview/model_creator", 2, 39),
+        ("G003", "/model_overview/model_creator", 2, 40),
         ("G002", "/intended_uses/intended_uses", 5, 22),
         ("G001", "/intended_uses/risk_rating", 6, 20),
         ("G002", "/business_details", 8, 23),
         ("G004", "/evaluation_details/0", 10, 5),
-        ("G003", "/evaluation_details/0/evaluation_observation", 10, 59),
-        ("G003", "/additional_information/caveats_and_recommendations", 12, 61),
+        ("G003", "/evaluation_details/0/evaluation_observation", 10, 60),
+        ("G003", "/additional_information/caveats_and_recommendations", 12, 62),
     ],
     "rules/governance-model-card.yaml": [
         ("G003", "/model_overview/model_creator", 3, 18),
@@ -28,7 +28,7 @@ EXPECTED = {
         ("G001", "/intended_uses/risk_rating", 7, 16),
         ("G002", "/business_details", 8, 19),
         ("G004", "/evaluation_details/0", 10, 5),
-        ("G003", "/evaluation_details/0/evaluation_observation", 11, 29),
+        ("G003", "/evaluation_details/0/evaluation_observation", 11, 30),
         ("G003", "/additional_information/caveats_and_recommendations", 13, 32),
     ],
 }
@@ -120,7 +120,11 @@ def test_an_empty_card_and_an_empty_metric_groups() -> None:
         ("tbd.", True),
         ("XXXL sizes", False),
         ("mastodon", False),
-        ("NA", False),
+        ("NA", True),
+        ("None", True),
+        ("<owner>", True),
+        ("Rows with N/A values were imputed.", False),
+        ("None of the features is a protected attribute.", False),
     ],
 )
 def test_placeholder_words_match_whole_words(text: str, found: bool) -> None:
@@ -131,7 +135,11 @@ def test_placeholder_words_match_whole_words(text: str, found: bool) -> None:
 def test_placeholder_words_come_from_the_options() -> None:
     card = {"business_details": {"business_problem": "to be confirmed", "line_of_business": "TBD"}}
     settings = Settings(options={"placeholder_words": ["to be confirmed"]})
-    assert codes(card, settings=settings) == [("G003", "/business_details/business_problem")]
+    # the option replaces the words searched in sentences; a whole-value "TBD" stays a stand-in
+    assert codes(card, settings=settings) == [
+        ("G003", "/business_details/business_problem"),
+        ("G003", "/business_details/line_of_business"),
+    ]
     assert codes(card, settings=Settings(options={"placeholder_words": []})) == []
 
 
@@ -142,4 +150,4 @@ def test_placeholder_words_from_a_configuration_file(tmp_path: Path) -> None:
     card = tmp_path / "card.json"
     card.write_text('{"business_details": {"business_problem": "pending review"}}\n')
     got = json_findings("card.json", cwd=tmp_path)
-    assert got == [("G003", "/business_details/business_problem", 1, 43)]
+    assert got == [("G003", "/business_details/business_problem", 1, 44)]

@@ -102,7 +102,9 @@ class Fix(NamedTuple):
 class Finding(NamedTuple):
     """What a check says about a card, before it is placed in a file.
 
-    ``span`` is set only by the parser (syntax errors have no pointer to resolve).
+    ``span`` is set only by the parser (syntax errors have no pointer to resolve). ``part``
+    narrows a finding about a string to a part of it: the offset of
+    that text in the value and the text itself (a placeholder word inside a sentence).
     """
 
     code: str
@@ -112,6 +114,7 @@ class Finding(NamedTuple):
     fix: FixIntent | None = None
     span: Span | None = None
     severity: Severity | None = None
+    part: tuple[int, str] | None = None
 
 
 class Diagnostic(NamedTuple):

@@ -103,6 +103,8 @@ def _place(
         rule = REGISTRY.get(finding.code)
         default = finding.severity or (rule.severity if rule else Severity.ERROR)
         span = finding.span or document.locate(finding.pointer, finding.target)
+        if finding.part is not None:
+            span = document.narrow(span, *finding.part)
         placed.append(
             Diagnostic(
                 path=path,

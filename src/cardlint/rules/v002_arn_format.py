@@ -30,6 +30,7 @@ from collections.abc import Iterator
 
 from cardlint.diagnostics import Finding, Severity
 from cardlint.rules.base import Card
+from cardlint.rules.g003_placeholder_text import is_placeholder
 from cardlint.text import shorten
 
 CODE = "V002"
@@ -48,7 +49,11 @@ def check(card: Card) -> Iterator[Finding]:
     details = card.value.get("training_details")
     job = details.get("training_job_details") if isinstance(details, dict) else None
     arn = job.get("training_arn") if isinstance(job, dict) else None
-    if isinstance(arn, str) and _kind(arn) != ("sagemaker", "training-job"):
+    if (
+        isinstance(arn, str)
+        and _kind(arn) != ("sagemaker", "training-job")
+        and not is_placeholder(arn)  # G003 reports "<training job arn>"
+    ):
         yield Finding(
             CODE,
             "/training_details/training_job_details/training_arn",
@@ -58,7 +63,11 @@ def check(card: Card) -> Iterator[Finding]:
     evaluations = card.value.get("evaluation_details")
     for i, evaluation in enumerate(evaluations if isinstance(evaluations, list) else ()):
         arn = evaluation.get("evaluation_job_arn") if isinstance(evaluation, dict) else None
-        if isinstance(arn, str) and not _plausible_evaluation(_kind(arn)):
+        if (
+            isinstance(arn, str)
+            and not _plausible_evaluation(_kind(arn))
+            and not is_placeholder(arn)
+        ):
             yield Finding(
                 CODE,
                 f"/evaluation_details/{i}/evaluation_job_arn",

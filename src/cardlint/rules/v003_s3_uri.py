@@ -31,6 +31,7 @@ from typing import Any
 
 from cardlint.diagnostics import Finding, Severity
 from cardlint.rules.base import Card
+from cardlint.rules.g003_placeholder_text import is_placeholder
 from cardlint.text import shorten
 
 CODE = "V003"
@@ -63,7 +64,12 @@ def _entries(items: Any, pointer: str) -> Iterator[Finding]:
         return
     name = pointer.rsplit("/", 1)[1]
     for i, item in enumerate(items):
-        if isinstance(item, str) and item.strip() and not _S3.fullmatch(item.strip()):
+        if (
+            isinstance(item, str)
+            and item.strip()
+            and not _S3.fullmatch(item.strip())
+            and not is_placeholder(item)  # G003 reports "<s3 uri>"
+        ):
             yield Finding(
                 CODE,
                 f"{pointer}/{i}",

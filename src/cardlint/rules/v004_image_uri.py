@@ -31,6 +31,7 @@ from collections.abc import Iterator
 
 from cardlint.diagnostics import Finding, Severity
 from cardlint.rules.base import Card
+from cardlint.rules.g003_placeholder_text import is_placeholder
 from cardlint.text import shorten
 
 CODE = "V004"
@@ -56,7 +57,12 @@ def check(card: Card) -> Iterator[Finding]:
     if not isinstance(images, list):
         return
     for i, image in enumerate(images):
-        if isinstance(image, str) and image.strip() and not _IMAGE.fullmatch(image.strip()):
+        if (
+            isinstance(image, str)
+            and image.strip()
+            and not _IMAGE.fullmatch(image.strip())
+            and not is_placeholder(image)  # G003 reports "<image uri>"
+        ):
             yield Finding(
                 CODE,
                 f"{_POINTER}/{i}",
