@@ -20,8 +20,8 @@ def test_concise_is_one_line_per_finding_and_nothing_else(tmp_path):
     proc = run_cli("check", "--format", "concise", "model-card.yaml", cwd=tmp_path)
     assert proc.returncode == 1
     assert proc.stdout.splitlines() == [
-        "model-card.yaml:2:18: Y001 model_creator is written yes, which YAML 1.1 reads as a boolean "
-        'true; quote it ("yes") to keep the string',
+        "model-card.yaml:2:18: Y001 model_creator is written yes, which YAML 1.1 reads as a "
+        'boolean true; quote it ("yes") to keep the string',
         'model-card.yaml:4:16: S002 risk_rating "high" is not one of High, Medium, Low, Unknown '
         '(did you mean "High"?)',
     ]

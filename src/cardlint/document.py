@@ -72,20 +72,6 @@ class SourceMap(Protocol):
 
     def key_range(self, pointer: str) -> tuple[int, int] | None: ...
 
-    def narrow(self, span: Span, offset: int, part: str) -> Span:
-        """The span of ``part`` inside a string's ``span``, where ``part`` starts at ``offset``
-        in the parsed value; ``span`` itself when the text does not hold it as written.
-
-        Quotes, escapes and folded line breaks only make the written text longer than the
-        value, so ``part`` is written at ``offset`` or later.
-        """
-        if not part:
-            return span
-        at = self.text.find(part, span.start + offset, span.end)
-        if at < 0:
-            return span
-        return self.lines.span(at, at + len(part))
-
     def scalar_text(self, pointer: str) -> str | None: ...
 
 
