@@ -449,7 +449,7 @@ def _encode_action(action: Any) -> list[Any]:
     if isinstance(action, ReplaceValue):
         return ["replace", action.pointer, action.value]
     if isinstance(action, QuoteScalar):
-        return ["quote", action.pointer]
+        return ["quote-key" if action.key else "quote", action.pointer]
     if isinstance(action, RenameKey):
         return ["rename", action.pointer, action.new_key]
     if isinstance(action, RemoveProperty):
@@ -520,8 +520,8 @@ def _decode_action(action: Any) -> Any:
     kind, pointer = action[0], action[1]
     if kind == "replace" and len(action) == 3:
         return ReplaceValue(pointer, action[2])
-    if kind == "quote" and len(action) == 2:
-        return QuoteScalar(pointer)
+    if kind in ("quote", "quote-key") and len(action) == 2:
+        return QuoteScalar(pointer, kind == "quote-key")
     if kind == "rename" and len(action) == 3 and isinstance(action[2], str):
         return RenameKey(pointer, action[2])
     if kind == "remove" and len(action) == 3:

@@ -172,7 +172,7 @@ class CardSlot(NamedTuple):
         if isinstance(action, ReplaceValue):
             return ReplaceValue(pointer, action.value)
         if isinstance(action, QuoteScalar):
-            return QuoteScalar(pointer)
+            return QuoteScalar(pointer, action.key)
         assert isinstance(action, RemoveProperty)
         return RemoveProperty(pointer, action.span)
 

@@ -48,9 +48,11 @@ class ReplaceValue(NamedTuple):
 
 
 class QuoteScalar(NamedTuple):
-    """Turn the YAML scalar at ``pointer`` into a string with exactly its written text."""
+    """Turn the YAML scalar at ``pointer`` into a string with exactly its written text; with
+    ``key``, the key of the property at ``pointer`` (a key YAML reads as ``true`` or ``1``)."""
 
     pointer: str
+    key: bool = False
 
     kind: Literal["quote"] = "quote"
 

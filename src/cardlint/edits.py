@@ -133,7 +133,7 @@ def _edit_for(action: Action, document: Document) -> Edit | None:
     if isinstance(action, ReplaceValue):
         return _replace_value(document, action.pointer, action.value)
     if isinstance(action, QuoteScalar):
-        return _quote_scalar(document, action.pointer)
+        return _quote_scalar(document, action.pointer, action.key)
     if isinstance(action, RenameKey):
         return _rename_key(document, action.pointer, action.new_key)
     if isinstance(action, RemoveProperty):
@@ -161,7 +161,9 @@ def _replace_value(document: Document, pointer: str, value: Any) -> Edit | None:
     return _edit(document, start, end, _yaml_value(value, written, old))
 
 
-def _quote_scalar(document: Document, pointer: str) -> Edit | None:
+def _quote_scalar(document: Document, pointer: str, key: bool = False) -> Edit | None:
+    if key:
+        return _quote_key(document, pointer)
     resolve(document.value, pointer)
     raw = document.scalar_text(pointer)
     if raw is None:
@@ -175,6 +177,19 @@ def _quote_scalar(document: Document, pointer: str) -> Edit | None:
     if written[:1] in ("&", "*", "!", '"', "'", "|", ">"):
         return None
     return _edit(document, span.start, span.end, yaml_double_quoted(raw))
+
+
+def _quote_key(document: Document, pointer: str) -> Edit | None:
+    """Quote a plain YAML key exactly as written (``yes:`` → ``"yes":``)."""
+    if document.format != "yaml" or not pointer or _duplicated(document, pointer):
+        return None
+    span = _key_span(document, pointer)
+    if span is None:
+        return None
+    written = document.text[span.start : span.end]
+    if not written or written[:1] in ("?", "&", "*", "!", '"', "'", "|", ">"):
+        return None
+    return _edit(document, span.start, span.end, yaml_double_quoted(written))
 
 
 def _rename_key(document: Document, pointer: str, new_key: str) -> Edit | None:

@@ -284,7 +284,7 @@ def expected_value(document: Document, intents: Iterable[FixIntent]) -> Any:
     for action in actions:
         if isinstance(action, ReplaceValue):
             value = _set(value, action.pointer, copy.deepcopy(action.value))
-        elif isinstance(action, QuoteScalar):
+        elif isinstance(action, QuoteScalar) and not action.key:  # a quoted key reads the same
             value = _set(value, action.pointer, document.scalar_text(action.pointer))
     renames = [a for a in actions if isinstance(a, RenameKey)]
     for action in sorted(renames, key=lambda a: -len(split(a.pointer))):

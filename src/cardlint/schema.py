@@ -382,11 +382,21 @@ class _ErrorMapper:
     def _on_maxLength(self, error: ValidationError, pointer: str) -> Iterator[Finding]:
         value = error.instance
         limit = error.validator_value
+        fix = None
+        if isinstance(value, str) and isinstance(limit, int) and limit > 1:
+            cut = truncate(value, limit)
+            fix = FixIntent(
+                "unsafe",
+                f"Cut {_property_name(pointer)} to {len(cut)} characters at a word boundary "
+                "(the rest is lost)",
+                (ReplaceValue(pointer, cut),),
+            )
         yield Finding(
             codes.MAX_LENGTH,
             pointer,
             f"{_property_name(pointer)} is {len(value)} characters long; "
             f"at most {limit} are allowed",
+            fix=fix,
         )
 
     def _on_minLength(self, error: ValidationError, pointer: str) -> Iterator[Finding]:
@@ -533,6 +543,19 @@ def _misshapen(mtype: str, value: Any) -> str | None:
             f"array{'s' if count != 1 else ''}; a list of [x, y] pairs is a linear_graph"
         )
     return None
+
+
+def truncate(text: str, limit: int) -> str:
+    """``text`` cut to at most ``limit`` characters at a word boundary, ending in ``…``.
+
+    >>> truncate("Reduce chargebacks without blocking good customers.", 30)
+    'Reduce chargebacks without…'
+    """
+    head = text[: limit - 1]
+    space = head.rfind(" ")
+    if space > limit // 2:  # a word boundary not too far back; else cut inside the word
+        head = head[:space]
+    return head.rstrip(" ,;:-") + "…"
 
 
 def _write(wanted: list[str]) -> str:

@@ -18,7 +18,7 @@ from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from cardlint import codes
-from cardlint.diagnostics import Finding, FixIntent, RemoveProperty, Target
+from cardlint.diagnostics import Finding, FixIntent, QuoteScalar, RemoveProperty, Target
 from cardlint.document import (
     Document,
     Limits,
@@ -139,11 +139,16 @@ class CardLoader(_BaseLoader):
             )
             return None
         kind = _kind(key)
+        message = (
+            f"key {key_node.value} is read as {kind} by YAML, and keys must be strings; "
+            f'quote it ("{key_node.value}")'
+            if key_node.value
+            else "a key with no name is read as null by YAML; write the key's name"
+        )
         self.problems.append(
             _Problem(
                 codes.NON_STRING_KEY,
-                f"key {key_node.value} is read as {kind} by YAML; keys must be strings: "
-                f'quote it ("{key_node.value}")',
+                message,
                 key_node,
                 parent,
                 "key",
@@ -215,9 +220,9 @@ def _kind(value: Any) -> str:
     if value is None:
         return "null"
     if isinstance(value, bool):
-        return f"boolean {str(value).lower()}"
+        return f"a boolean {str(value).lower()}"
     if isinstance(value, int | float):
-        return f"number {value}"
+        return f"a number {value}"
     return f"a {type(value).__name__}"
 
 
@@ -335,6 +340,14 @@ def parse_yaml(text: str, limits: Limits, loader_class: type[CardLoader] | None 
                 pointer = pointers.get(id(problem.parent), "")
             span = doc.span_of(problem.node.start_mark.index, problem.node.end_mark.index)
             fix = None
+            if problem.code == codes.NON_STRING_KEY and problem.target == "key" and pointer:
+                written = str(problem.node.value) if isinstance(problem.node, ScalarNode) else ""
+                if written:
+                    fix = FixIntent(
+                        "safe",
+                        f'Quote the key {written} as "{written}"',
+                        (QuoteScalar(pointer, True),),
+                    )
             if problem.earlier is not None:
                 first = doc.span_of(
                     problem.earlier.start_mark.index, problem.earlier.end_mark.index

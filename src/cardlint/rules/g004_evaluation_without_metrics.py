@@ -46,7 +46,8 @@ def check(card: Card) -> Iterator[Finding]:
     for i, evaluation in enumerate(evaluations):
         if isinstance(evaluation, dict) and "metric_groups" not in evaluation:
             name = evaluation.get("name")
-            label = f"evaluation {shorten(name)}" if isinstance(name, str) else f"evaluation {i}"
+            named = isinstance(name, str) and name.strip()
+            label = f"evaluation {shorten(name)}" if named else f"evaluation_details[{i}]"
             yield Finding(
                 CODE,
                 f"/evaluation_details/{i}",

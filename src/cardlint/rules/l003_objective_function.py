@@ -25,7 +25,10 @@ Why it matters:
 Example (fails)::
 
     training_details:
-      objective_function: Minimise log loss
+      objective_function:
+        function:
+          function: Minimise
+          facet: LogLoss
 
 Use instead::
 

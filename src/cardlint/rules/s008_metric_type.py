@@ -12,7 +12,10 @@ Example (fails)::
 
     metric_data:
       - name: acc
+        type: Number
         value: 0.9
+      - name: auc
+        value: 0.93
 
 Use instead::
 
@@ -20,6 +23,9 @@ Use instead::
       - name: acc
         type: number
         value: 0.9
+      - name: auc
+        type: number
+        value: 0.93
 """
 
 from cardlint.diagnostics import Severity
