@@ -32,6 +32,14 @@ EXPECTED: dict[str, list[tuple[str, str, int, int]]] = {
         ("S007", "/evaluation_details/0/metric_groups/0/metric_data/2/value", 13, 20),
         ("S005", "/evaluation_details/0/metric_groups/0/metric_data/3/value", 16, 20),
     ],
+    "bad/one-finding-model-card.yaml": [
+        ("G003", "/model_overview/model_creator", 3, 18),
+        ("G003", "/intended_uses/purpose_of_model", 5, 61),
+        ("S001", "/intended_uses/explanations_for_risk_rating", 8, 3),
+        ("S001", "/evaluation_details/0/metric_groups/0/metric_data/0/value", 17, 20),
+        ("S001", "/evaluation_details/0/metric_groups/0/metric_data/1/value", 20, 20),
+        ("S001", "/evaluation_details/0/metric_groups/0/metric_data/2/value", 23, 20),
+    ],
     "bad/syntax-model-card.json": [("P001", "", 3, 37)],
     "bad/types-and-lengths-model-card.json": [
         ("S004", "/modelOverview", 2, 3),

@@ -12,8 +12,8 @@ What it does:
       "Services that the business is offering.", "Your model ethical consideration.").
 
     Words such as `N/A` or `None` inside normal prose are not placeholders ("Rows with N/A
-    values were imputed."), and the values of metrics and hyper-parameters are left alone
-    (`None` is a real hyper-parameter value).
+    values were imputed."), and the values of metrics and hyper-parameters and the objective
+    function's `facet` and `condition` are left alone (`None` is a real hyper-parameter value).
 
     Option `placeholder-words` (a list of words or phrases) replaces the default word list. In a
     phrase, any run of white space matches any other. An empty list turns the rule off. Set it
@@ -116,7 +116,9 @@ _MAYBE = re.compile(
 )
 """On the lower-cased compact JSON: whether any string may be a stand-in (else no walk)."""
 
-_SKIPPED_KEYS = frozenset({"value"})  # metric and hyper-parameter values: "None", "-" are data
+# Metric and hyper-parameter values, and the objective function's short technical fields:
+# "None", "-" or "none" there are data (a hyper-parameter left at None, no condition).
+_SKIPPED_KEYS = frozenset({"value", "condition", "facet"})
 
 
 def check(card: Card) -> Iterator[Finding]:
