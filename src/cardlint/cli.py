@@ -90,6 +90,12 @@ def main() -> None:
     is_flag=True,
     help="Apply the configuration's exclude to files named on the command line too.",
 )
+@click.option(
+    "--respect-gitignore/--no-respect-gitignore",
+    default=None,
+    help="Skip files ignored by git (.gitignore, .git/info/exclude, the global excludes file) "
+    "while searching directories; files named are always checked.  [default: respect]",
+)
 @click.option("--stdin-filename", metavar="NAME", help="Name (and format) of the text read from -.")
 @click.option(
     "-q", "--quiet", is_flag=True, help="Print findings only: no summary, progress or fix summary."
@@ -154,6 +160,7 @@ def check(
     config_file: str | None,
     isolated: bool,
     force_exclude: bool,
+    respect_gitignore: bool | None,
     stdin_filename: str | None,
     quiet: bool,
     verbose: bool,
@@ -203,7 +210,7 @@ def check(
             _fail(str(exc))
     raw: dict[int, bytes] = {}
     try:
-        resolver = _resolver(settings, config_file, isolated)
+        resolver = _resolver(settings, config_file, isolated, respect_gitignore)
         speed = _Speed(
             jobs=jobs,
             cache_dir=None if no_cache else cache_dir or "",
@@ -217,9 +224,12 @@ def check(
             or (output_file in (None, "-") and sys.stdout.isatty()),
             progress=not quiet,
         )
-        results = _run(list(paths) or ["."], resolver, stdin_filename, raw, force_exclude, speed)
+        # No path: the current directory, its files named without "./" (as ruff names them).
+        results = _run(list(paths) or [""], resolver, stdin_filename, raw, force_exclude, speed)
     except (UsageError, ConfigError) as exc:
         _fail(str(exc))
+    for warning in resolver.unmatched():
+        _warn(warning)
     if output_file not in (None, "-"):  # before anything is fixed or written
         _check_output_file(output_file, results)
     if fix or show_diff:
@@ -230,7 +240,7 @@ def check(
             sys.exit(EXIT_FINDINGS if pending and not exit_zero else EXIT_OK)
     if not results:
         if not quiet:
-            click.echo("cardlint: no model card files found", err=True)
+            click.echo(_nothing_found(resolver.searched_patterns()), err=True)
         # One line, not a notice plus "All checks passed (0 files checked)."; machine formats
         # still get their (empty) document.
         if output_format in ("text", "full", "concise", "editor"):
@@ -255,6 +265,26 @@ def check(
     )
     _write(output_format, results, output_file, options, err=fix and bool(raw))
     sys.exit(EXIT_FINDINGS if failed and not exit_zero else EXIT_OK)
+
+
+def _warn(message: str) -> None:
+    from cardlint.text import one_line
+
+    click.echo(f"cardlint: warning: {one_line(message)}", err=True)
+
+
+def _nothing_found(patterns: list[str]) -> str:
+    """The notice for a run that found nothing: what was searched for and how to widen it."""
+    from cardlint.files import describe_patterns
+    from cardlint.text import one_line
+
+    if not patterns:  # only named files, all of them excluded
+        return "cardlint: no model card files found"
+    searched = one_line(describe_patterns(patterns))
+    return (
+        f"cardlint: no model card files found; searched for {searched}; to check other "
+        "files, add patterns to include in the configuration or name the files"
+    )
 
 
 def _write(
@@ -305,7 +335,9 @@ def _check_output_file(output_file: str, results: list[Any]) -> None:
             )
 
 
-def _resolver(settings: Any, config_file: str | None, isolated: bool) -> Any:
+def _resolver(
+    settings: Any, config_file: str | None, isolated: bool, respect_gitignore: bool | None
+) -> Any:
     """Per-file settings: configuration files, then what the command line said explicitly."""
     from cardlint.config import Overrides, Resolver
 
@@ -323,6 +355,7 @@ def _resolver(settings: Any, config_file: str | None, isolated: bool) -> Any:
         extend_select=settings.extend_select,
         ignore=settings.ignore,
         fail_on=settings.fail_on if given("fail_on") or given("strict") else None,
+        respect_gitignore=respect_gitignore,
     )
     return Resolver(settings, overrides, config_file=config_file, isolated=isolated)
 
@@ -351,7 +384,7 @@ def _run(
     # used; None for a file to check), then the files all at once: cache, workers, progress.
     planned: list[Any] = []
     files: list[tuple[str, Any, bool]] = []
-    for found in discover(paths, include_for=resolver.include_for):
+    for found in discover(paths, resolver):
         if found.path == "-":  # the configuration of --stdin-filename's directory applies
             settings = resolver.settings_for(stdin_filename or "-")
         elif (not found.explicit or force_exclude) and resolver.excluded(found.path):

@@ -10,7 +10,9 @@ Example ``pyproject.toml``::
 
     [tool.cardlint]
     schema = "model-package"
+    include = ["*model-card*.yaml", "cards/**/*.json"]
     exclude = ["legacy/*"]
+    respect-gitignore = true
     extend-select = ["G"]
     ignore = ["Y001"]
     fail-on = "warning"
@@ -33,11 +35,14 @@ import fnmatch
 import os
 from collections.abc import Mapping, Sequence
 from types import MappingProxyType
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from cardlint.diagnostics import Severity
 from cardlint.settings import EMPTY, Settings
 from cardlint.text import describe
+
+if TYPE_CHECKING:
+    from cardlint.files import Include
 
 CONFIG_NAMES = (".cardlint.toml", "cardlint.toml", "pyproject.toml")
 """Looked for in this order in each directory."""
@@ -51,7 +56,7 @@ OPTION_KEYS: Mapping[str, str] = MappingProxyType({"placeholder-words": "placeho
 
 _LIST_KEYS = ("include", "exclude", "select", "ignore", "extend-select")
 _TABLE_KEYS = ("per-file-ignores", "severity", "options")
-_KEYS = ("schema", *_LIST_KEYS, *_TABLE_KEYS, "fail-on")
+_KEYS = ("schema", *_LIST_KEYS, *_TABLE_KEYS, "fail-on", "respect-gitignore")
 
 
 class ConfigError(Exception):
@@ -73,6 +78,7 @@ class Config(NamedTuple):
     severity: Mapping[str, Severity] = EMPTY
     options: Mapping[str, Any] = EMPTY
     fail_on: Severity | None = None
+    respect_gitignore: bool | None = None
 
     def relative(self, path: str) -> str | None:
         """``path`` relative to the configuration's directory, ``/``-separated; ``None`` outside."""
@@ -82,10 +88,16 @@ class Config(NamedTuple):
         return relative.replace(os.sep, "/")
 
     def excludes(self, path: str) -> bool:
+        return self.excluding(path) is not None
+
+    def excluding(self, path: str) -> str | None:
+        """The first ``exclude`` pattern that matches ``path``, or ``None``."""
         if not self.exclude:
-            return False
+            return None
         relative = self.relative(path)
-        return relative is not None and any(glob_match(relative, p) for p in self.exclude)
+        if relative is None:
+            return None
+        return next((p for p in self.exclude if glob_match(relative, p)), None)
 
     def ignores_for(self, path: str) -> tuple[str, ...]:
         """The codes ``per-file-ignores`` switches off for ``path``."""
@@ -236,7 +248,13 @@ class _ConfigReader:
             severity=MappingProxyType(self.severities(table)),
             options=MappingProxyType(self.options(table)),
             fail_on=None if fail_on is None else self.severity("fail-on", fail_on),
+            respect_gitignore=self.boolean("respect-gitignore", table.get("respect-gitignore")),
         )
+
+    def boolean(self, key: str, value: Any) -> bool | None:
+        if value is None or isinstance(value, bool):
+            return value
+        raise self.fail(key, f"expected true or false, got {describe(value)}")
 
     def strings(self, key: str, value: Any) -> tuple[str, ...]:
         if isinstance(value, str):
@@ -325,6 +343,19 @@ class Overrides(NamedTuple):
     extend_select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     fail_on: Severity | None = None
+    respect_gitignore: bool | None = None
+
+
+def _shown(path: str) -> str:
+    """A configuration file's path as the user knows it: relative when below the current
+    directory."""
+    relative = os.path.relpath(path)
+    return path if relative.startswith(os.pardir) else relative
+
+
+def _unmatched(config: str, key: str, pattern: str, what: str) -> str:
+    where = "; a pattern with / is relative to the directory of that file" if "/" in pattern else ""
+    return f'{config}: {key} pattern "{pattern}" matched no {what}{where}'
 
 
 class Resolver:
@@ -350,6 +381,10 @@ class Resolver:
         self._by_given: dict[str, Config | None] = {}
         self._by_file: dict[str, Config] = {}
         self._settings: dict[tuple[str | None, tuple[str, ...]], Settings] = {}
+        # What the file search used, for the patterns that matched nothing (see unmatched()).
+        self._includes: dict[str, Include] = {}
+        self._excluding: dict[str, set[str]] = {}
+        self._searched: list[str] = []
 
     def config_for(self, path: str, *, is_dir: bool = False) -> Config | None:
         """The configuration that applies to ``path`` (a file or ``-``; a directory with
@@ -378,9 +413,74 @@ class Resolver:
         config = self.config_for(directory, is_dir=True)
         return None if config is None else config.include
 
+    def include(self, directory: str) -> Include:
+        """The patterns searched for in ``directory``, a directory to search (the
+        :class:`cardlint.files.Plan` of the command line)."""
+        from cardlint.files import DEFAULT_INCLUDE, Include
+
+        self._searched.append(os.path.abspath(directory))
+        config = self.config_for(directory, is_dir=True)
+        if config is None or config.include is None:
+            return Include(DEFAULT_INCLUDE)
+        if config.path not in self._includes:
+            self._includes[config.path] = Include(config.include, config.root)
+        return self._includes[config.path]
+
+    def pruned(self, path: str) -> bool:
+        """Whether a directory found while searching is excluded by its configuration."""
+        return self.excluded(path)
+
+    def respect_gitignore(self, directory: str) -> bool:
+        if self.overrides.respect_gitignore is not None:
+            return self.overrides.respect_gitignore
+        config = self.config_for(directory, is_dir=True)
+        return config is None or config.respect_gitignore is not False
+
     def excluded(self, path: str) -> bool:
         config = self.config_for(path)
-        return config is not None and config.excludes(path)
+        if config is None or not config.exclude:
+            return False
+        pattern = config.excluding(path)
+        if pattern is not None:
+            self._excluding.setdefault(config.path, set()).add(pattern)
+        return pattern is not None
+
+    def searched_patterns(self) -> list[str]:
+        """The include patterns of every directory searched, each once."""
+        from cardlint.files import DEFAULT_INCLUDE
+
+        out: list[str] = []
+        for directory in self._searched:
+            config = self.config_for(directory, is_dir=True)
+            include = (
+                DEFAULT_INCLUDE if config is None or config.include is None else config.include
+            )
+            out.extend(p for p in include if p not in out)
+        return out
+
+    def unmatched(self) -> list[str]:
+        """Warnings for the ``include`` and ``exclude`` patterns that matched nothing in a
+        search of their configuration's whole directory (a search of part of it proves
+        nothing; files named on the command line are not a search)."""
+        warnings = []
+        for config in self._by_file.values():
+            covered = any(
+                config.root == root or config.root.startswith(root.rstrip(os.sep) + os.sep)
+                for root in self._searched
+            )
+            if not covered:
+                continue
+            name = _shown(config.path)
+            include = self._includes.get(config.path)
+            if include is not None and config.root in self._searched:
+                for pattern in config.include or ():
+                    if pattern not in include.used:
+                        warnings.append(_unmatched(name, "include", pattern, "file"))
+            used = self._excluding.get(config.path, set())
+            for pattern in config.exclude:
+                if pattern not in used:
+                    warnings.append(_unmatched(name, "exclude", pattern, "file or directory"))
+        return warnings
 
     def settings_for(self, path: str) -> Settings:
         config = self.config_for(path)
