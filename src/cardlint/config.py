@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -49,6 +49,8 @@ CONFIG_NAMES = (".cardlint.toml", "cardlint.toml", "pyproject.toml")
 
 REPO_MARKERS = (".git", ".hg")
 """A directory holding one of these is a repository root: discovery stops there."""
+
+_MARKERS = frozenset((*CONFIG_NAMES, *REPO_MARKERS))
 
 OPTION_KEYS: Mapping[str, str] = MappingProxyType({"placeholder-words": "placeholder_words"})
 """Rule options accepted in ``[tool.cardlint.options]`` and the name rules read them by
@@ -151,18 +153,27 @@ def find_config(directory: str) -> str | None:
     """The configuration file that applies in ``directory`` (searching upwards), or ``None``."""
     current = os.path.abspath(directory)
     while True:
-        for name in CONFIG_NAMES:
-            candidate = os.path.join(current, name)
-            if os.path.isfile(candidate) and (
-                name != "pyproject.toml" or _has_cardlint_table(candidate)
-            ):
-                return candidate
-        if any(os.path.exists(os.path.join(current, m)) for m in REPO_MARKERS):
-            return None
+        here = _config_in(current)
+        if here is not None:
+            return here or None
         parent = os.path.dirname(current)
         if parent == current:
             return None
         current = parent
+
+
+def _config_in(directory: str) -> str | None:
+    """The configuration file in ``directory``; ``""`` when it holds none but is the top of a
+    repository (the search stops there); ``None``: look in the parent."""
+    for name in CONFIG_NAMES:
+        candidate = os.path.join(directory, name)
+        if os.path.isfile(candidate) and (
+            name != "pyproject.toml" or _has_cardlint_table(candidate)
+        ):
+            return candidate
+    if any(os.path.exists(os.path.join(directory, m)) for m in REPO_MARKERS):
+        return ""
+    return None
 
 
 def _read_toml(path: str) -> dict[str, Any]:
@@ -396,12 +407,28 @@ class Resolver:
         given = path if is_dir else os.path.dirname(path) or os.curdir
         if given in self._by_given:  # files of one directory share it: no abspath per file
             return self._by_given[given]
-        directory = os.path.abspath(given)
-        if directory not in self._by_dir:
-            found = find_config(directory)
-            self._by_dir[directory] = None if found is None else self._load(found)
-        self._by_given[given] = self._by_dir[directory]
-        return self._by_dir[directory]
+        config = self._by_given[given] = self._lookup(os.path.abspath(given))
+        return config
+
+    def _lookup(self, directory: str) -> Config | None:
+        """:func:`find_config` with every directory on the way remembered: a search asks for
+        each directory it enters, and each asks only its own (a lookup per directory up to
+        the top made a deep tree cubic)."""
+        visited = []
+        current = directory
+        while current not in self._by_dir:
+            visited.append(current)
+            here = _config_in(current)
+            parent = os.path.dirname(current)
+            if here is not None or parent == current:
+                found = self._load(here) if here else None
+                break
+            current = parent
+        else:
+            found = self._by_dir[current]
+        for level in visited:
+            self._by_dir[level] = found
+        return found
 
     def _load(self, path: str) -> Config:
         if path not in self._by_file:
@@ -425,6 +452,17 @@ class Resolver:
         if config.path not in self._includes:
             self._includes[config.path] = Include(config.include, config.root)
         return self._includes[config.path]
+
+    def entering(self, directory: str, names: Collection[str]) -> None:
+        """A search lists ``directory``: when it holds no configuration file and is no
+        repository's top, its configuration is its parent's, known without a ``stat``."""
+        given = directory or os.curdir
+        if given in self._by_given or any(n in _MARKERS for n in names):
+            return
+        parent = os.path.dirname(given.rstrip("/")) or os.curdir
+        if parent != given and parent in self._by_given:
+            config = self._by_given[given] = self._by_given[parent]
+            self._by_dir.setdefault(os.path.abspath(given), config)
 
     def pruned(self, path: str) -> bool:
         """Whether a directory found while searching is excluded by its configuration."""

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from typing import TYPE_CHECKING, BinaryIO, NamedTuple, Protocol
 
 if TYPE_CHECKING:
@@ -133,6 +133,10 @@ class Plan(Protocol):
         """The patterns searched for under ``directory`` (a directory the caller named)."""
         ...
 
+    def entering(self, directory: str, names: Collection[str]) -> None:
+        """The search lists ``directory``, which holds ``names``."""
+        ...
+
     def pruned(self, path: str) -> bool:
         """Whether a directory found while searching is excluded."""
         ...
@@ -147,6 +151,9 @@ class DefaultPlan:
 
     def include(self, directory: str) -> Include:
         return Include(DEFAULT_INCLUDE)
+
+    def entering(self, directory: str, names: Collection[str]) -> None:
+        return None
 
     def pruned(self, path: str) -> bool:
         return False
@@ -250,8 +257,10 @@ def _walk(root: str, plan: Plan, seen: set[str]) -> Iterator[Found]:
                 continue
             finally:
                 _release(directory.parent, held)
+            names = {e.name for e in listing}
+            plan.entering(directory.path, names)
             ignores = directory.ignores
-            if git is not None and any(e.name == ".gitignore" for e in listing):
+            if git is not None and ".gitignore" in names:
                 ignores = git.read(directory.relative, ignores)
             subdirs = []
             for entry in listing:

@@ -13,7 +13,9 @@ from pathlib import Path
 import pytest
 
 from cardlint import files
+from cardlint.config import Overrides, Resolver
 from cardlint.files import discover
+from cardlint.settings import DEFAULT_SETTINGS
 from conftest import run_cli
 
 VALID = '{"model_overview": {"model_creator": "ml-team"}}'
@@ -94,10 +96,14 @@ def _filesystem_calls(monkeypatch: pytest.MonkeyPatch, root: Path) -> tuple[int,
 
         return call
 
+    # The command line's plan: it looks up each directory's configuration too.
+    resolver = Resolver(DEFAULT_SETTINGS, Overrides())
     with monkeypatch.context() as patch:
-        for name in ("lstat", "stat", "scandir", "readlink"):
+        for name in ("lstat", "stat", "scandir", "readlink", "open"):
             patch.setattr(files.os, name, counted(getattr(os, name)))
-        found = [f.path for f in discover([str(root)])]
+        found = [f.path for f in discover([str(root)], resolver)]
+        for path in found:
+            resolver.settings_for(path)
     return count[0], found
 
 
@@ -117,5 +123,7 @@ def test_the_walk_is_linear_in_depth(deep: Path, monkeypatch: pytest.MonkeyPatch
         bottom = _deep(deep / str(depth), depth)
         costs[depth], found = _filesystem_calls(monkeypatch, deep / str(depth))
         assert found == [str(bottom / "model-card.json")]
-    assert costs[1500] <= 3 * costs[500] + 10, costs
+    assert costs[1500] <= 3 * costs[500] + 20, costs
     assert costs[1500] <= 3 * 1500, costs
+    proc = run_cli("check", "--no-cache", str(deep / "1500"))
+    assert (proc.returncode, proc.stdout) == (0, "All checks passed (1 file checked).\n")
