@@ -229,3 +229,31 @@ def test_no_path_and_dot_slash_as_given(tmp_path):
 
 def test_examples_directory_is_found_as_before():
     assert len(checked(str(EXAMPLES / "good"), cwd=EXAMPLES)) >= 2
+
+
+def test_a_search_below_the_top_still_applies_the_ignore_files_above(repo):
+    root, env = repo
+    # build/ and *.tmp.json come from the top's .gitignore; /top-model-card.json is anchored
+    # to the top, so sub/top-model-card.json is not ignored.
+    (root / "sub" / "build").mkdir()
+    (root / "sub" / "build" / "model-card.json").write_text(BAD)
+    (root / "sub" / "b-model-card.tmp.json").write_text(BAD)
+    assert checked(cwd=root / "sub", env=env) == ["top-model-card.json"]
+    assert checked("sub", cwd=root, env=env) == ["sub/top-model-card.json"]
+
+
+def test_a_git_worktree_reads_info_exclude_of_the_common_directory(tmp_path):
+    main = tree(tmp_path / "main", {"README.md": "x\n"})
+    git_init(main)
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@t.invalid", "-c", "commit.gpgsign=false"]
+    subprocess.run([*git, "add", "."], cwd=main, check=True, capture_output=True)
+    subprocess.run([*git, "commit", "-qm", "x"], cwd=main, check=True, capture_output=True)
+    worktree = tmp_path / "wt"
+    subprocess.run(
+        [*git, "worktree", "add", "-q", str(worktree)], cwd=main, check=True, capture_output=True
+    )
+    assert (worktree / ".git").is_file()
+    (main / ".git" / "info" / "exclude").write_text("scratch-*\n")
+    tree(worktree, {"scratch-model-card.json": BAD, "model-card.json": VALID})
+    env = {"HOME": str(tmp_path), "XDG_CONFIG_HOME": str(tmp_path / ".config")}
+    assert checked(cwd=worktree, env=env) == ["model-card.json"]
