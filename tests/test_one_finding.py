@@ -151,3 +151,12 @@ def test_empty_values_and_shapes_through_the_command(tmp_path) -> None:  # type:
         "model-card.yaml:9:52: S001 value must be a list of [x, y] pairs such as [[0, 0.5], "
         "[1, 0.9]], not a flat list of 4 numbers",
     ]
+
+
+def test_a_long_object_is_named_once_by_its_size() -> None:
+    # "must be a string, not an object an object of 2 items" read twice the type
+    value = {"text": "x" * 70, "owner": "risk team"}
+    text = json.dumps({"business_details": {"business_problem": value}})
+    assert [m for *_, m in found(text, "c.json")] == [
+        "business_problem must be a string, not an object of 2 items"
+    ]

@@ -129,8 +129,18 @@ def a_type(value: Any) -> str:
 
 
 def describe(value: Any) -> str:
-    """A value's type and the value, for messages: ``a string "x"``, ``a number 3``, ``null``."""
-    return "null" if value is None else f"{a_type(value)} {shorten(value)}"
+    """A value's type and the value, for messages: ``a string "x"``, ``a number 3``, ``null``;
+    a long object or array only by its size (``an object of 2 items``), never twice its type.
+
+    >>> describe({"text": "x" * 70, "owner": "y"})
+    'an object of 2 items'
+    """
+    if value is None:
+        return "null"
+    shown = shorten(value)
+    if isinstance(value, dict | list) and shown.startswith(("an object of ", "an array of ")):
+        return shown
+    return f"{a_type(value)} {shown}"
 
 
 def normalise_name(name: str) -> str:
