@@ -183,6 +183,9 @@ class ServerState:
     """The last check of each open document, reused while its text and settings stay."""
     checks: int = 0
     """How many checks ran: each one's result id for pull diagnostics."""
+    fixed: dict[str, tuple[str, str | None]] = field(default_factory=dict)
+    """Per document, the result id of a check and its text with every safe fix applied
+    (``None``: nothing to fix), so that code actions on each cursor move do not fix again."""
 
 
 class Checked(NamedTuple):
@@ -415,6 +418,7 @@ def build_server() -> LanguageServer:
         uri = params.text_document.uri
         _cancel(state, uri)
         state.checked.pop(uri, None)
+        state.fixed.pop(uri, None)
         if not state.pull:
             server.text_document_publish_diagnostics(
                 types.PublishDiagnosticsParams(uri=uri, diagnostics=[])
@@ -578,11 +582,9 @@ def _code_actions(
             )
         actions += _disable_actions(server, uri, version, checked, positions, here)
     if _wanted(only, FIX_ALL_KIND):
-        from cardlint.fixer import fix_result
-
-        outcome = fix_result(result, checked.settings)
-        if outcome.changed and outcome.abandoned is None:
-            edit = _fix_all_edit(positions, text, outcome.text)
+        fixed = _fixed_text(state, uri, checked)
+        if fixed is not None:
+            edit = _fix_all_edit(positions, text, fixed)
             actions.append(
                 types.CodeAction(
                     title="cardlint: fix all safe problems",
@@ -591,6 +593,20 @@ def _code_actions(
                 )
             )
     return actions
+
+
+def _fixed_text(state: ServerState, uri: str, checked: Checked) -> str | None:
+    """The checked text with every safe fix applied, ``None`` when there is nothing to fix
+    (or the fixes cannot be made); computed once per check."""
+    known = state.fixed.get(uri)
+    if known is not None and known[0] == checked.result_id:
+        return known[1]
+    from cardlint.fixer import fix_result
+
+    outcome = fix_result(checked.result, checked.settings)
+    fixed = outcome.text if outcome.changed and outcome.abandoned is None else None
+    state.fixed[uri] = (checked.result_id, fixed)
+    return fixed
 
 
 def _disable_actions(

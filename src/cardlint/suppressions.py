@@ -132,13 +132,16 @@ def suppression_edit(
     """The edit ``(start, end, new text)`` that silences ``code`` on the line where ``span``
     starts: the code added to that line's directive, or a ``# cardlint: ignore[CODE]`` comment
     at its end. ``None`` where no directive can do it: JSON, codes that cannot be silenced, or a
-    line where a comment would change the card (inside a multi-line string); the edited text
-    is parsed again and must mean the same with the new directive on that line.
+    line where a comment would change the card (inside a multi-line string). The edited text is
+    parsed again and must hold the same value: text that landed inside a scalar would change
+    it, so the insertion is a comment, and (after white space) a directive.
     """
     if document.format != "yaml" or code in ALWAYS_ON or code == codes.UNUSED_SUPPRESSION:
         return None
     text = document.text
-    here = [d for d in find_suppressions(document) if d.line == span.line]
+    here = []
+    if codes.SUPPRESSION_MARKER in text:
+        here = [d for d in find_suppressions(document) if d.line == span.line]
     if here and not here[0].codes:
         return None  # a bare directive already silences every code on the line
     if here:
@@ -148,13 +151,9 @@ def suppression_edit(
         line_start = span.start - (span.column - 1)
         start = end = line_start + len(document.lines.line_text(span.line).rstrip(" \t"))
         content = f"  # cardlint: ignore[{code}]"
-    edited = text[:start] + content + text[end:]
     from cardlint.yaml_doc import parse_yaml
 
-    again = parse_yaml(edited, limits)
+    again = parse_yaml(text[:start] + content + text[end:], limits)
     if again.value is None or again.value != document.value:
         return None
-    covered = any(
-        d.line == span.line and (not d.codes or code in d.codes) for d in find_suppressions(again)
-    )
-    return (start, end, content) if covered else None
+    return start, end, content
