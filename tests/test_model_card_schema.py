@@ -161,3 +161,33 @@ def card(**overview: object) -> str:
 def test_model_card_schema_findings(text: str, expected: list[tuple[str, str]]):
     got = [(d.code, d.pointer) for d in lint_text(text, filename="c.json", schema="model-card")]
     assert got == expected
+
+
+def test_every_pattern_said_in_words_is_a_pattern_of_the_schema():
+    from cardlint.schema import _PATTERN_HINTS
+
+    found: set[str] = set()
+    stack: list[object] = [load_vendored("model-card")]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            if isinstance(node.get("pattern"), str):
+                found.add(node["pattern"])
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+    assert set(_PATTERN_HINTS) <= found
+    arn = lint_text(
+        '{"model_package_details": {"model_package_arn": "churn-model/3"}}',
+        filename="c.json",
+        schema="model-card",
+    )
+    assert [(d.code, d.message) for d in arn] == [
+        (
+            "S006",
+            'model_package_arn "churn-model/3" does not match the pattern '
+            "^arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:model-package/\\S{1,2048}$; "
+            "write the model package's ARN, "
+            "arn:aws:sagemaker:REGION:ACCOUNT:model-package/NAME/VERSION",
+        )
+    ]

@@ -46,7 +46,8 @@ DEFECTIVE: dict[str, tuple[tuple[str, ...], tuple[str, str, int, int, str]]] = {
             27,
             27,
             'model_package_name "model_package_name" does not match the pattern '
-            "^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$",
+            "^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$; use letters, digits and hyphens only, "
+            "starting and ending with a letter or digit, at most 63 characters",
         ),
     ),
     "sdk-core-model-package-args.model-card.json": (

@@ -44,6 +44,16 @@ _METRIC_BRANCH = {
     "matrix": "matrix_metric",
 }
 _YAML_SCALAR_TYPES = ("boolean", "number", "null", "date")
+_PATTERN_HINTS = {
+    # The SageMaker API's patterns in the model-card schema, said in words.
+    "^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$": (
+        "use letters, digits and hyphens only, starting and ending with a letter or digit, "
+        "at most 63 characters"
+    ),
+    "^arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:model-package/\\S{1,2048}$": (
+        "write the model package's ARN, arn:aws:sagemaker:REGION:ACCOUNT:model-package/NAME/VERSION"
+    ),
+}
 _UNANCHORED_LENGTH = re.compile(r"\.\{\d+,\d+\}")
 
 
@@ -416,6 +426,9 @@ class _ErrorMapper:
             message = f"{name} {what}; write at least one character"
         else:
             message = f"{name} {shorten(value)} does not match the pattern {pattern}"
+            hint = _PATTERN_HINTS.get(str(pattern))
+            if hint is not None:
+                message += f"; {hint}"
         yield Finding(codes.PATTERN, pointer, message)
 
     def _on_maxItems(self, error: ValidationError, pointer: str) -> Iterator[Finding]:
