@@ -77,16 +77,15 @@ def replace_checked(path: str, expected: bytes, data: bytes) -> str | None:
     target = os.path.realpath(path)
     with signals_deferred():
         try:
-            handle = os.open(target, os.O_RDONLY | _CLOEXEC)
+            stream = open(target, "rb", buffering=0)  # noqa: SIM115 (closed early on Windows)
         except OSError as exc:
             return f"cannot read the file again: {exc.strerror or exc}"
-        try:
-            return _replace_open(target, handle, expected, data)
-        finally:
-            os.close(handle)  # also releases the lock
+        with stream:  # closing releases the lock
+            return _replace_open(target, stream, expected, data)
 
 
-def _replace_open(target: str, handle: int, expected: bytes, data: bytes) -> str | None:
+def _replace_open(target: str, stream: IO[bytes], expected: bytes, data: bytes) -> str | None:
+    handle = stream.fileno()
     try:
         info = os.fstat(handle)
         if not info.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(
@@ -106,7 +105,7 @@ def _replace_open(target: str, handle: int, expected: bytes, data: bytes) -> str
         return f"cannot read the file again: {exc.strerror or exc}"
     directory, name = os.path.split(target)
     try:
-        temp = _temporary(directory, name, lambda stream: stream.write(data), info)
+        temp = _temporary(directory, name, lambda out: out.write(data), info)
     except OSError as exc:
         return f"cannot create a temporary file in {directory or '.'}: {exc.strerror or exc}"
     try:
@@ -114,12 +113,16 @@ def _replace_open(target: str, handle: int, expected: bytes, data: bytes) -> str
             # The last look, then the rename: nothing else runs in between.
             if _changed(target, handle, info, expected):
                 return CHANGED
+            if os.name == "nt":  # Windows renames nothing over a file open without sharing
+                stream.close()
             os.replace(temp, target)
         except OSError as exc:
             return f"cannot write the file: {exc.strerror or exc}"
     finally:
         with contextlib.suppress(OSError):  # gone after a successful rename
             os.unlink(temp)
+    if stream.closed:
+        return None
     # Text written into the old file since the last look lost its name with the rename.
     late = _read(handle, len(expected) + 1)
     if late != expected:
@@ -159,8 +162,12 @@ def _read(handle: int, limit: int | None = None) -> bytes:
     ``pread``: the file position is never used."""
     parts: list[bytes] = []
     offset = 0
+    pread = getattr(os, "pread", None)
+    if pread is None:  # Windows: the file position is ours alone here
+        os.lseek(handle, 0, os.SEEK_SET)
     while limit is None or offset < limit:
-        part = os.pread(handle, 1 << 20 if limit is None else limit - offset, offset)
+        size = 1 << 20 if limit is None else limit - offset
+        part = os.read(handle, size) if pread is None else pread(handle, size, offset)
         if not part:
             break
         parts.append(part)
