@@ -254,6 +254,7 @@ def _in_workers(
     files: list[tuple[str, Settings]], workers: int, *, want_digest: bool
 ) -> Generator[tuple[FileResult | OSError, _Read | None], None, None]:
     import multiprocessing
+    from collections import deque
     from concurrent.futures import ProcessPoolExecutor
     from multiprocessing.reduction import ForkingPickler
 
@@ -278,14 +279,16 @@ def _in_workers(
         # The workers are forked here; a signal then would run the parent's handler inside
         # fork's callbacks, in parent or child, where an exception is ignored.
         with signals_deferred():
-            results = pool.map(_check_chunk, chunks, [want_digest] * len(chunks))
-        for chunk in results:
-            yield from chunk
+            pending = deque(pool.submit(_check_chunk, chunk, want_digest) for chunk in chunks)
+        while pending:
+            yield from pending.popleft().result()
     except BaseException:  # a signal, or the caller stopped early: stop now, not after the work
+        # No future is cancelled: the pool marks those left as broken once its workers are
+        # gone (cancelling them as well races with that, and Python 3.11 prints the error).
         _stop_workers(pool)
         raise
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        pool.shutdown(wait=True)
 
 
 def _worker_started(parent: int) -> None:
