@@ -257,3 +257,27 @@ def test_a_git_worktree_reads_info_exclude_of_the_common_directory(tmp_path):
     tree(worktree, {"scratch-model-card.json": BAD, "model-card.json": VALID})
     env = {"HOME": str(tmp_path), "XDG_CONFIG_HOME": str(tmp_path / ".config")}
     assert checked(cwd=worktree, env=env) == ["model-card.json"]
+
+
+def test_nothing_found_says_what_git_ignores(tmp_path):
+    root = tree(
+        tmp_path,
+        {
+            ".gitignore": "out/\n*.tmp.json\n",
+            "out/model-card.json": VALID,
+            "model-card.tmp.json": VALID,
+        },
+    )
+    git_init(root)
+    env = {"HOME": str(tmp_path), "XDG_CONFIG_HOME": str(tmp_path / ".config")}
+    proc = run_cli("check", cwd=root, env=env)
+    assert (proc.returncode, proc.stdout) == (0, "")
+    assert proc.stderr == NOTHING.replace(
+        " or .yml;",
+        " or .yml; 2 files or directories that git ignores were not searched "
+        "(--no-respect-gitignore searches them);",
+    )
+    assert checked("--no-respect-gitignore", cwd=root, env=env) == [
+        "model-card.tmp.json",
+        "out/model-card.json",
+    ]

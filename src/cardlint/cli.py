@@ -240,7 +240,8 @@ def check(
             sys.exit(EXIT_FINDINGS if pending and not exit_zero else EXIT_OK)
     if not results:
         if not quiet:
-            click.echo(_nothing_found(resolver.searched_patterns()), err=True)
+            notice = _nothing_found(resolver.searched_patterns(), resolver.git_ignored_count)
+            click.echo(notice, err=True)
         # One line, not a notice plus "All checks passed (0 files checked)."; machine formats
         # still get their (empty) document.
         if output_format in ("text", "full", "concise", "editor"):
@@ -273,17 +274,26 @@ def _warn(message: str) -> None:
     click.echo(f"cardlint: warning: {one_line(message)}", err=True)
 
 
-def _nothing_found(patterns: list[str]) -> str:
-    """The notice for a run that found nothing: what was searched for and how to widen it."""
+def _nothing_found(patterns: list[str], git_ignored: int) -> str:
+    """The notice for a run that found nothing: what was searched for, what git's ignore
+    rules passed over, and how to widen it."""
     from cardlint.files import describe_patterns
     from cardlint.text import one_line
 
     if not patterns:  # only named files, all of them excluded
         return "cardlint: no model card files found"
     searched = one_line(describe_patterns(patterns))
+    ignored = ""
+    if git_ignored:
+        these = (
+            "1 file or directory that git ignores was"
+            if git_ignored == 1
+            else (f"{git_ignored:,} files or directories that git ignores were")
+        )
+        ignored = f"; {these} not searched (--no-respect-gitignore searches them)"
     return (
-        f"cardlint: no model card files found; searched for {searched}; to check other "
-        "files, add patterns to include in the configuration or name the files"
+        f"cardlint: no model card files found; searched for {searched}{ignored}; to check "
+        "other files, add patterns to include in the configuration or name the files"
     )
 
 

@@ -396,6 +396,7 @@ class Resolver:
         self._includes: dict[str, Include] = {}
         self._excluding: dict[str, set[str]] = {}
         self._searched: list[str] = []
+        self.git_ignored_count = 0
 
     def config_for(self, path: str, *, is_dir: bool = False) -> Config | None:
         """The configuration that applies to ``path`` (a file or ``-``; a directory with
@@ -482,6 +483,9 @@ class Resolver:
         if pattern is not None:
             self._excluding.setdefault(config.path, set()).add(pattern)
         return pattern is not None
+
+    def git_ignored(self, path: str) -> None:
+        self.git_ignored_count += 1
 
     def searched_patterns(self) -> list[str]:
         """The include patterns of every directory searched, each once."""

@@ -141,6 +141,10 @@ class Plan(Protocol):
         """Whether a directory found while searching is excluded."""
         ...
 
+    def git_ignored(self, path: str) -> None:
+        """A directory, or a file the patterns match, skipped because git ignores it."""
+        ...
+
     def respect_gitignore(self, directory: str) -> bool:
         """Whether files ignored by git are skipped under ``directory``."""
         ...
@@ -157,6 +161,9 @@ class DefaultPlan:
 
     def pruned(self, path: str) -> bool:
         return False
+
+    def git_ignored(self, path: str) -> None:
+        return None
 
     def respect_gitignore(self, directory: str) -> bool:
         return True
@@ -267,17 +274,18 @@ def _walk(root: str, plan: Plan, seen: set[str]) -> Iterator[Found]:
                 full = _join(directory.path, entry.name)
                 relative = _join(directory.relative, entry.name)
                 if _is_dir(entry):
-                    if (
-                        not plan.pruned(full)
-                        and entry.name not in SKIPPED_DIRS
-                        and not (git is not None and git.ignored(relative, ignores, True))
-                    ):
-                        subdirs.append((full, relative, entry.name))
+                    if plan.pruned(full) or entry.name in SKIPPED_DIRS:
+                        continue
+                    if git is not None and git.ignored(relative, ignores, True):
+                        plan.git_ignored(full)
+                        continue
+                    subdirs.append((full, relative, entry.name))
                     continue
                 where = None if to_include is None else _join(to_include, relative)
                 if not include.match(entry.name, where):
                     continue
                 if git is not None and git.ignored(relative, ignores, False):
+                    plan.git_ignored(full)
                     continue
                 found = _file(entry, full, os.path.join(real_root, relative), real_root)
                 if found is not None and found[1] not in seen:
