@@ -13,6 +13,7 @@ fixer turns intents into :class:`Edit` values over the original text.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from enum import Enum
 from typing import Any, Literal, NamedTuple
 
@@ -134,3 +135,44 @@ class Diagnostic(NamedTuple):
     @property
     def sort_key(self) -> tuple[int, int, str, str]:
         return (self.span.line, self.span.column, self.code, self.message)
+
+
+SIBLING_CAP = 100
+"""Findings of one code at one place in the items of an array that are listed; one more
+finding on the array counts the rest."""
+
+
+def cap_siblings(findings: Iterable[Finding], cap: int = SIBLING_CAP) -> Iterator[Finding]:
+    """``findings`` with those of one code at the same place in sibling array items (the same
+    pointer but for the item indexes) kept to ``cap``; one finding on the outermost array
+    then says how many more there are. A 10 MB card can hold millions of items: a finding
+    for each would be gigabytes, and nobody reads past the first screen of them.
+
+    >>> many = [Finding("S001", f"/a/{i}/b", "m") for i in range(5)]
+    >>> [f.pointer for f in cap_siblings(many, cap=2)][-1]
+    '/a'
+    """
+    counts: dict[tuple[str, str], int] = {}
+    extra: dict[tuple[str, str], str] = {}
+    for finding in findings:
+        tokens = finding.pointer.split("/")
+        indexes = [i for i, token in enumerate(tokens) if token.isdigit()]
+        if not indexes:
+            yield finding
+            continue
+        key = (finding.code, "/".join("*" if t.isdigit() else t for t in tokens))
+        counts[key] = counts.get(key, 0) + 1
+        if counts[key] <= cap:
+            yield finding
+        else:
+            extra[key] = "/".join(tokens[: indexes[0]])
+    for key, array in extra.items():
+        more = counts[key] - cap
+        name = array.rsplit("/", 1)[-1] or "the card"
+        yield Finding(
+            key[0],
+            array,
+            f"{more:,} more {'items' if more != 1 else 'item'} of {name} "
+            f"{'have' if more != 1 else 'has'} the same {key[0]} problem "
+            f"(only the first {cap} are reported)",
+        )

@@ -164,16 +164,19 @@ def decode(data: bytes) -> Decoded | Finding:
     if encoding == "utf-8":
         nul = body.find(b"\x00")
         if nul >= 0:
-            return _bad_bytes(body, nul, len(bom), "binary file: NUL byte")
+            return _bad_bytes(body, nul, len(bom), "binary file: NUL byte", encoding)
     try:
         text = body.decode(encoding)
     except UnicodeDecodeError as exc:
-        return _bad_bytes(body, exc.start, len(bom), f"cannot decode as {encoding.upper()}: byte")
+        what = f"cannot decode as {encoding.upper()}: byte"
+        return _bad_bytes(body, exc.start, len(bom), what, encoding)
     return Decoded(text, encoding, bom)
 
 
-def _bad_bytes(body: bytes, offset: int, bom_len: int, what: str) -> Finding:
-    prefix = body[:offset].decode("utf-8", errors="replace")
+def _bad_bytes(body: bytes, offset: int, bom_len: int, what: str, encoding: str) -> Finding:
+    # The position counts the characters before the bad bytes in the file's own encoding
+    # (a UTF-8 decode of UTF-16 text would count each byte).
+    prefix = body[:offset].decode(encoding, errors="replace")
     index = LineIndex(prefix)
     line, column = index.position(len(prefix))
     byte = body[offset : offset + 1].hex().upper() or "??"

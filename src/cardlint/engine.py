@@ -12,7 +12,7 @@ from pathlib import Path
 
 from cardlint import codes
 from cardlint.cards import CardSlot, choose_schema, find_cards, parse_document
-from cardlint.diagnostics import Diagnostic, Finding, Fix, Severity
+from cardlint.diagnostics import Diagnostic, Finding, Fix, Severity, cap_siblings
 from cardlint.document import Decoded, Document, decode, sniff_format
 from cardlint.files import read_limited
 from cardlint.result import FileResult, UsageError
@@ -51,7 +51,8 @@ def check_text(
             continue
         chosen = choose_schema(settings.schema, slot)
         schemas.append(chosen)
-        findings.extend(slot.place(_check_card(slot, chosen, document, settings), document))
+        checked = cap_siblings(_check_card(slot, chosen, document, settings))
+        findings.extend(slot.place(checked, document))
     # One name per file; a template holding both kinds of card names both.
     schema_name = ", ".join(dict.fromkeys(schemas)) or None
     diagnostics = _place(findings, document, path, settings)

@@ -277,6 +277,20 @@ def verify(
     return None
 
 
+def single_fix_problem(
+    result: FileResult, diagnostic: Diagnostic, settings: Settings = DEFAULT_SETTINGS
+) -> str | None:
+    """Why ``diagnostic``'s fix, applied alone to ``result``'s text, must not be offered (as
+    :func:`verify` judges every fix ``--fix`` writes), or ``None`` when it may. A quick fix
+    in an editor is held to the same rule as a fix on disk."""
+    document, fix = result.document, diagnostic.fix
+    if document is None or fix is None or not fix.edits or diagnostic.fix_intent is None:
+        return "there is no fix to apply"
+    decoded = result.decoded or Decoded(document.text, "utf-8", b"")
+    new_text = apply_edits(document.text, fix.edits)
+    return verify(document, new_text, [diagnostic], decoded, settings)
+
+
 def expected_value(document: Document, intents: Iterable[FixIntent]) -> Any:
     """The value ``document`` must hold after the intents are carried out."""
     value = copy.deepcopy(document.value)

@@ -562,12 +562,18 @@ def _code_actions(
     only = params.context.only
     actions: list[types.CodeAction] = []
     if _wanted(only, types.CodeActionKind.QuickFix):
+        from cardlint.fixer import single_fix_problem
+
         first = positions.offset(params.range.start.line, params.range.start.character)
         last = positions.offset(params.range.end.line, params.range.end.character)
         here = [d for d in result.diagnostics if d.span.start <= last and d.span.end >= first]
         for diagnostic in here:
             fix = diagnostic.fix
             if fix is None or not fix.edits:
+                continue
+            # Verified as --fix verifies what it writes: a fix that would not parse again or
+            # would change another value is not offered.
+            if single_fix_problem(result, diagnostic, checked.settings) is not None:
                 continue
             edits = [_text_edit(positions, e.span.start, e.span.end, e.content) for e in fix.edits]
             unsafe = fix.applicability != "safe"

@@ -16,7 +16,16 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from cardlint import codes
 from cardlint.compiled import ValidityCheck, compile_check
-from cardlint.diagnostics import Finding, FixIntent, QuoteScalar, RenameKey, ReplaceValue, Target
+from cardlint.diagnostics import (
+    SIBLING_CAP,
+    Finding,
+    FixIntent,
+    QuoteScalar,
+    RenameKey,
+    ReplaceValue,
+    Target,
+    cap_siblings,
+)
 from cardlint.pointer import from_path, join, split
 from cardlint.resources import SCHEMA_FILES, STANDALONE_NEAREST, STANDALONE_ONLY
 from cardlint.strict import annotation, strict_schema
@@ -73,7 +82,7 @@ def _reference_validator(name: str, document: dict[str, Any], *, check: bool = T
     from jsonschema.validators import validator_for
     from referencing import Registry
 
-    cls_ = validator_for(document, default=Draft202012Validator)
+    cls_ = _with_capped_items(validator_for(document, default=Draft202012Validator))
     if check:
         try:
             cls_.check_schema(document)
@@ -83,6 +92,54 @@ def _reference_validator(name: str, document: dict[str, Any], *, check: bool = T
             raise SchemaError(f"{name}: not a valid JSON Schema: {reason}") from None
     registry: Registry[Any] = Registry(retrieve=_refuse)  # type: ignore[call-arg]
     return cls_(document, registry=registry)
+
+
+def _with_capped_items(cls_: Any) -> Any:
+    """``cls_`` whose ``items`` keyword stops descending into items of a JSON type that has
+    failed ``SIBLING_CAP`` times with nothing but a type error: a 10 MB array of numbers where
+    objects belong is millions of items, and one error object each took gigabytes. The items
+    skipped are counted in one ``cardlint_more_items`` error on the array."""
+    from jsonschema import ValidationError
+    from jsonschema.validators import extend
+
+    original = cls_.VALIDATORS.get("items")
+    if original is None:
+        return cls_
+
+    def items(validator: Any, items: Any, instance: Any, schema: Any) -> Iterator[Any]:
+        if (
+            not isinstance(instance, list)
+            or len(instance) <= SIBLING_CAP
+            or not isinstance(items, dict)
+            or "prefixItems" in schema
+        ):
+            yield from original(validator, items, instance, schema)
+            return
+        only_type: dict[str, int] = {}  # JSON type -> items of it that failed on type alone
+        expected: dict[str, Any] = {}
+        skipped: dict[str, int] = {}
+        for index, item in enumerate(instance):
+            kind = json_type(item)
+            if only_type.get(kind, 0) >= SIBLING_CAP:
+                skipped[kind] = skipped.get(kind, 0) + 1
+                continue
+            errors = list(validator.descend(item, items, path=index))
+            if len(errors) == 1 and errors[0].validator == "type" and len(errors[0].path) == 1:
+                only_type[kind] = only_type.get(kind, 0) + 1
+                expected[kind] = errors[0].validator_value
+            else:  # this type can pass, or fails in other ways: every item is looked at
+                only_type[kind] = -len(instance)
+            yield from errors
+        for kind, count in skipped.items():
+            yield ValidationError(
+                f"{count} more items of type {kind}",
+                validator="cardlint_more_items",
+                validator_value=(count, expected[kind], kind),
+                instance=instance,
+                schema=items,
+            )
+
+    return extend(cls_, {"items": items})
 
 
 class _OnFirstUse:
@@ -214,13 +271,14 @@ class _ErrorMapper:
         self.validator = validator
 
     def map_all(self, errors: Any) -> Iterator[Finding]:
+        # Capped before duplicates are looked for: the set of what was seen stays small even
+        # when millions of items fail alike.
         seen: set[tuple[str, str, str]] = set()
-        for error in errors:
-            for finding in self.map(error):
-                key = (finding.code, finding.pointer, finding.message)
-                if key not in seen:
-                    seen.add(key)
-                    yield finding
+        for finding in cap_siblings(f for error in errors for f in self.map(error)):
+            key = (finding.code, finding.pointer, finding.message)
+            if key not in seen:
+                seen.add(key)
+                yield finding
 
     def map(self, error: ValidationError) -> Iterator[Finding]:
         pointer = from_path(error.absolute_path)
@@ -308,6 +366,17 @@ class _ErrorMapper:
         else:
             message = f"{name} has no value ({how}); {_write(wanted)} or remove {remove}"
         return Finding(codes.TYPE, pointer, message, target=target)
+
+    def _on_cardlint_more_items(self, error: ValidationError, pointer: str) -> Iterator[Finding]:
+        count, expected, got = error.validator_value
+        wanted = [expected] if isinstance(expected, str) else list(expected)
+        article = or_list(with_article(t) for t in wanted)
+        yield Finding(
+            codes.TYPE,
+            pointer,
+            f"{count:,} more items of {_property_name(pointer)} must be {article}, not "
+            f"{with_article(got)} (only the first {SIBLING_CAP} are reported)",
+        )
 
     def _on_enum(self, error: ValidationError, pointer: str) -> Iterator[Finding]:
         allowed = [a for a in error.validator_value if isinstance(a, str)]

@@ -301,7 +301,7 @@ def parse_yaml(text: str, limits: Limits, loader_class: type[CardLoader] | None 
             return _failed(
                 text, codes.TOO_DEEP, depth_finding("", limits.max_depth).message, offset
             )
-    loader = (loader_class or CardLoader)(text)
+    loader = (loader_class or CardLoader)(_counted(text))
     try:
         root = loader.get_single_node()
         if root is None:
@@ -452,10 +452,23 @@ def _structural_count(text: str) -> int:
     return sum(text.count(ch) for ch in "[{-:?")
 
 
+def _counted(text: str) -> str:
+    """What to hand libyaml so that its marks are offsets into ``text``.
+
+    libyaml's reader drops a byte order mark at the start of its input without counting it,
+    so every position after it came out one to the left (and fixes went to the wrong place).
+    A second mark is counted (the scanner skips it as a character at the start of a line):
+    prepending one makes the reader drop that one and count the text's own.
+    """
+    if text.startswith("\ufeff") and _BaseLoader is not yaml.SafeLoader:
+        return "\ufeff" + text
+    return text
+
+
 def _deep_event_offset(text: str, max_depth: int) -> int | None:
     depth = 0
     try:
-        for event in yaml.parse(text, Loader=_BaseLoader):
+        for event in yaml.parse(_counted(text), Loader=_BaseLoader):
             if isinstance(event, yaml.CollectionStartEvent):
                 depth += 1
                 if depth > max_depth and event.start_mark is not None:

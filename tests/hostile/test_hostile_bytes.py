@@ -22,7 +22,8 @@ CASES = [
     (b'{"a": 1}\x00\x00', 1, 9, "binary file: NUL byte 0x00 at byte offset 8"),
     (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", 3, 1, "binary file: NUL byte 0x00 at byte offset 8"),
     (b"\xef\xbb\xbfa: 1\n\x00", 2, 1, "binary file: NUL byte 0x00 at byte offset 8"),
-    (b'\xff\xfe{\x00"', 1, 3, "cannot decode as UTF-16-LE: byte 0x22 at byte offset 4"),
+    # one character before the odd byte: column 2 (a UTF-8 decode of the two bytes said 3)
+    (b'\xff\xfe{\x00"', 1, 2, "cannot decode as UTF-16-LE: byte 0x22 at byte offset 4"),
 ]
 
 
