@@ -505,7 +505,7 @@ def _fix_files(
             pending = pending or outcome.changed or outcome.abandoned is not None
             for x002 in outcome.left_out:  # no report follows a diff: say it here
                 where = f"{x002.path}:{x002.span.line}:{x002.span.column}"
-                click.echo(f"{where}: {x002.code} {x002.message}", err=True)
+                click.echo(one_line(f"{where}: {x002.code} {x002.message}"), err=True)
             pending = pending or bool(outcome.left_out)
         elif index in raw:
             _echo_fixed(outcome, result, raw[index], encode)
