@@ -14,6 +14,13 @@ ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
 
 
+def cardlint_command() -> list[str]:
+    """The installed ``cardlint`` next to the interpreter running the tests (never one found
+    on PATH, which may belong to another installation)."""
+    exe = Path(sys.executable).with_name("cardlint")
+    return [str(exe)] if exe.exists() else [sys.executable, "-m", "cardlint"]
+
+
 def run_cli(
     *args: str,
     stdin: str | bytes | None = None,
@@ -22,8 +29,7 @@ def run_cli(
 ) -> subprocess.CompletedProcess[str]:
     """Run the installed ``cardlint`` command as a subprocess (the real entry point)."""
     merged = {**os.environ, "NO_COLOR": "1", **(env or {})}
-    exe = Path(sys.executable).with_name("cardlint")
-    command = [str(exe)] if exe.exists() else [sys.executable, "-m", "cardlint"]
+    command = cardlint_command()
     data = stdin.encode() if isinstance(stdin, str) else stdin
     proc = subprocess.run(
         [*command, *args],

@@ -52,13 +52,6 @@ def test_exit_codes(tmp_path):
     assert run_cli("check", "--format", "xml", str(good)).returncode == 2
 
 
-def test_quiet_prints_errors_only(tmp_path):
-    bad = tmp_path / "model-card.yaml"
-    bad.write_text(BAD)
-    proc = run_cli("check", "--quiet", str(bad))
-    assert proc.stdout.count("\n") == 1 and proc.stdout.startswith(f"{bad}:2:16: S002")
-
-
 def test_stdin_uses_stdin_filename_for_format_and_name():
     proc = run_cli("check", "-", "--stdin-filename", "cards/model-card.yaml", stdin=BAD)
     assert proc.returncode == 1

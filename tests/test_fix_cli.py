@@ -13,7 +13,7 @@ import pytest
 
 from cardlint.engine import check_file
 from cardlint.fixer import fix_result, write_outcome
-from conftest import EXAMPLES, run_cli
+from conftest import EXAMPLES, cardlint_command, run_cli
 from test_fix import JSON_AFTER, JSON_BEFORE, YAML_AFTER, YAML_BEFORE
 
 FIXABLE = EXAMPLES / "fixable"
@@ -241,7 +241,7 @@ def test_stdin_fix_prints_the_fixed_text_and_reports_on_stderr() -> None:
     data = (FIXABLE / WINDOWS).read_bytes()
     proc = subprocess.run(
         [
-            shutil.which("cardlint") or "cardlint",
+            *cardlint_command(),
             "check",
             "--fix",
             "-",
@@ -279,7 +279,7 @@ def test_stdin_fix_reports_what_remains_on_stderr() -> None:
 def test_stdin_that_cannot_be_decoded_passes_through_unchanged() -> None:
     data = b'{"a": "\xc3\x28"}\n'
     proc = subprocess.run(
-        [shutil.which("cardlint") or "cardlint", "check", "--fix", "-"],
+        [*cardlint_command(), "check", "--fix", "-"],
         input=data,
         capture_output=True,
         check=False,

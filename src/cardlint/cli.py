@@ -37,6 +37,21 @@ def _codes(values: Sequence[str]) -> tuple[str, ...]:
     return tuple(out)
 
 
+def _check_codes(**options: Sequence[str]) -> None:
+    """An unknown code or prefix is a usage error (a typo would silently select nothing)."""
+    if not any(options.values()):
+        return
+    from cardlint.config import code_problem
+    from cardlint.rules import REGISTRY
+
+    for name, values in options.items():
+        for value in values:
+            for raw in (part.strip() for part in value.split(",")):
+                problem = code_problem(raw, REGISTRY) if raw else None
+                if problem:
+                    _fail(f"--{name.replace('_', '-')}: {problem}")
+
+
 def _fail(message: str) -> None:
     from cardlint.text import one_line
 
@@ -98,12 +113,20 @@ def main() -> None:
 )
 @click.option("--stdin-filename", metavar="NAME", help="Name (and format) of the text read from -.")
 @click.option(
-    "-q", "--quiet", is_flag=True, help="Print findings only: no summary, progress or fix summary."
+    "-q",
+    "--quiet",
+    is_flag=True,
+    help="Print every finding and nothing else: no summary, progress or fix summary.",
 )
 @click.option("-v", "--verbose", is_flag=True, help="Name the schema used for each file.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when errors are found.")
 @click.option("--no-color", is_flag=True, help="No colours (also: NO_COLOR environment variable).")
-@click.option("--show-source", is_flag=True, help="Show a source snippet under each finding.")
+@click.option(
+    "--show-source/--no-show-source",
+    default=None,
+    help="Show the source line and a caret under each finding (default: on a terminal, "
+    "and always with --format full).",
+)
 @click.option("--select", multiple=True, metavar="CODES", help="Only these codes or prefixes.")
 @click.option("--extend-select", multiple=True, metavar="CODES", help="Add codes or prefixes.")
 @click.option("--ignore", multiple=True, metavar="CODES", help="Skip these codes or prefixes.")
@@ -166,7 +189,7 @@ def check(
     verbose: bool,
     exit_zero: bool,
     no_color: bool,
-    show_source: bool,
+    show_source: bool | None,
     select: tuple[str, ...],
     extend_select: tuple[str, ...],
     ignore: tuple[str, ...],
@@ -189,6 +212,7 @@ def check(
     from cardlint.result import UsageError
     from cardlint.settings import Settings
 
+    _check_codes(select=select, extend_select=extend_select, ignore=ignore)
     settings = Settings(
         schema=schema,
         select=_codes(select) or ("ALL",),
@@ -218,10 +242,9 @@ def check(
             # (SARIF counts columns in UTF-16 units, from the line's text).
             documents=fix
             or show_diff
-            or show_source
             # editor: byte columns, SARIF: UTF-16 columns; both need the lines' text
-            or output_format in ("full", "editor", "sarif")
-            or (output_file in (None, "-") and sys.stdout.isatty()),
+            or output_format in ("editor", "sarif")
+            or _shows_source(show_source, output_format, _report_to_terminal(output_file, False)),
             progress=not quiet,
         )
         # No path: the current directory, its files named without "./" (as ruff names them).
@@ -246,17 +269,13 @@ def check(
         # still get their (empty) document.
         if output_format in ("text", "full", "concise", "editor"):
             sys.exit(EXIT_OK)
-    to_stdout = output_file in (None, "-")
-    tty = to_stdout and sys.stdout.isatty()
-    color = (
-        output_format in ("text", "full") and not no_color and "NO_COLOR" not in os.environ and tty
-    )
+    tty = _report_to_terminal(output_file, err=fix and bool(raw))
     failed = any(
         resolver.settings_for(r.path).fails(d.severity) for r in results for d in r.diagnostics
     )
     options = ReportOptions(
-        color=color,
-        show_source=show_source or output_format == "full" or tty,
+        color=output_format in ("text", "full") and tty and _colors_allowed(no_color),
+        show_source=_shows_source(show_source, output_format, tty),
         # pre-commit (which sets PRE_COMMIT=1) runs a long file list as several cardlint
         # processes and prints their output together: a passing one says nothing, so that
         # "All checks passed" never follows a failing report.
@@ -295,6 +314,29 @@ def _nothing_found(patterns: list[str], git_ignored: int) -> str:
         f"cardlint: no model card files found; searched for {searched}{ignored}; to check "
         "other files, add patterns to include in the configuration or name the files"
     )
+
+
+def _report_to_terminal(output_file: str | None, err: bool) -> bool:
+    """Whether the report goes to a terminal (stderr with ``- --fix``, else stdout)."""
+    if output_file not in (None, "-"):
+        return False
+    stream = sys.stderr if err else sys.stdout
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):  # a closed or replaced stream
+        return False
+
+
+def _colors_allowed(no_color: bool) -> bool:
+    """--no-color, a non-empty NO_COLOR (no-color.org) or TERM=dumb turn colours off."""
+    return not no_color and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
+
+
+def _shows_source(show_source: bool | None, output_format: str, tty: bool) -> bool:
+    """--show-source/--no-show-source when given; else on for ``full`` and on a terminal."""
+    if show_source is not None:
+        return show_source
+    return output_format == "full" or tty
 
 
 def _write(

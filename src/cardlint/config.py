@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -220,6 +220,24 @@ def _section(path: str) -> str:
     return "[tool.cardlint] " if os.path.basename(path) == "pyproject.toml" else ""
 
 
+def code_problem(raw: str, known: Iterable[str]) -> str | None:
+    """What is wrong with a code or prefix given to select or ignore, or ``None``.
+
+    >>> code_problem("S0O2", ["S002", "S004"])
+    '"S0O2" is not a rule code or prefix; did you mean "S002"? (`cardlint rules` lists them)'
+    """
+    import difflib
+
+    code = raw.strip().upper()
+    codes = list(known)
+    if code == "ALL" or (code and any(c.startswith(code) for c in codes)):
+        return None
+    prefixes = sorted({c[:n] for c in codes for n in range(1, len(c))})
+    close = difflib.get_close_matches(code, codes + prefixes, n=1, cutoff=0.7)
+    hint = f'; did you mean "{close[0]}"?' if close else ""
+    return f'"{raw}" is not a rule code or prefix{hint} (`cardlint rules` lists them)'
+
+
 class _ConfigReader:
     """Validates one configuration table; errors name the file, the table and the key.
 
@@ -279,12 +297,10 @@ class _ConfigReader:
 
         out = []
         for raw in self.strings(key, value):
-            code = raw.strip().upper()
-            if code != "ALL" and not any(known.startswith(code) for known in REGISTRY):
-                raise self.fail(
-                    key, f'"{raw}" is not a rule code or prefix (`cardlint rules` lists them)'
-                )
-            out.append(code)
+            problem = code_problem(raw, REGISTRY)
+            if problem:
+                raise self.fail(key, problem)
+            out.append(raw.strip().upper())
         return tuple(out)
 
     def schema(self, table: Mapping[str, Any], root: str) -> str | None:

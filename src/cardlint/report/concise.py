@@ -24,6 +24,4 @@ def concise_line(d: Diagnostic) -> str:
 def write_concise(results: Sequence[FileResult], stream: TextIO, options: ReportOptions) -> None:
     for result in results:
         for d in result.diagnostics:
-            if options.quiet and d.severity is not Severity.ERROR:
-                continue
             stream.write(concise_line(d) + "\n")

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TextIO
 
-from cardlint.diagnostics import Diagnostic, Severity
+from cardlint.diagnostics import Diagnostic
 from cardlint.report import ReportOptions
 from cardlint.result import FileResult
 from cardlint.span import LineIndex
@@ -43,6 +43,4 @@ def write_editor(results: Sequence[FileResult], stream: TextIO, options: ReportO
     for result in results:
         lines = result.document.lines if result.document is not None else None
         for d in result.diagnostics:
-            if options.quiet and d.severity is not Severity.ERROR:
-                continue
             stream.write(editor_line(d, lines) + "\n")
