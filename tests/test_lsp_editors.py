@@ -22,9 +22,9 @@ CARD = 'intended_uses: {purpose_of_model: "détection 😀 fraude", risk_rating:
 
 
 def resolve(command: str) -> str:
-    """The command as the editor would find it on PATH (or beside this Python)."""
+    """The command beside this Python (the cardlint under test), else as found on PATH."""
     beside = Path(sys.executable).with_name(command)
-    return shutil.which(command) or str(beside)
+    return str(beside) if beside.exists() else shutil.which(command) or str(beside)
 
 
 def lints_a_card(command: list[str], tmp_path: Path) -> None:

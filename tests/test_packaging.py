@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import sysconfig
 import venv
 import zipfile
 from pathlib import Path
@@ -40,9 +41,17 @@ def test_wheel_ships_the_py_typed_marker(wheel: Path):
 
 def test_installed_wheel_runs_from_another_directory(wheel: Path, tmp_path: Path):
     env_dir = tmp_path / "venv"
-    # System site-packages provide the runtime dependencies, so no download is needed.
-    venv.EnvBuilder(system_site_packages=True, with_pip=True).create(env_dir)
+    venv.EnvBuilder(with_pip=True).create(env_dir)
     python = env_dir / "bin" / "python"
+    # The runtime dependencies come from the environment running the tests (a path line in a
+    # .pth file), so nothing is downloaded and nothing is assumed of the base interpreter.
+    site = subprocess.run(
+        [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    (Path(site) / "test-dependencies.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
     install = subprocess.run(
         [str(python), "-m", "pip", "install", "--no-deps", "--quiet", str(wheel)],
         capture_output=True,
@@ -68,11 +77,4 @@ def test_installed_wheel_runs_from_another_directory(wheel: Path, tmp_path: Path
         cwd=tmp_path,
         check=False,
     )
-    assert where.stdout.strip() == str(
-        env_dir
-        / "lib"
-        / f"python{sys.version_info[0]}.{sys.version_info[1]}"
-        / "site-packages"
-        / "cardlint"
-        / "schemas"
-    )
+    assert where.stdout.strip() == str(Path(site) / "cardlint" / "schemas")

@@ -119,30 +119,128 @@ def _failed(text: str, found: tuple[str, str, int, int]) -> Document:
 
 
 def _syntax(text: str, exc: json.JSONDecodeError) -> tuple[str, str, int, int]:
-    pos = exc.pos
+    """P001 for a JSON syntax error, told from the text around the decoder's position only.
+
+    The ``json`` module's wording and its exact position differ between Python versions
+    (3.13 says "Illegal trailing comma" and points at the comma; 3.11 points past it).
+    """
     if not text.strip():
         return codes.NOT_AN_OBJECT, "empty file: a model card must be a JSON object", 0, 0
+    pos = min(exc.pos, len(text))
+    comma = _trailing_comma(text, pos)
+    if comma is not None:
+        return codes.SYNTAX, "trailing comma is not allowed in JSON", comma, comma + 1
     ahead = text[pos : pos + 2]
-    message = exc.msg
     if ahead in ("//", "/*") or ahead[:1] == "#":
-        message = "comments are not allowed in JSON"
-    elif ahead[:1] == "\ufeff":  # json's own words ("decode using utf-8-sig") mislead here
+        return codes.SYNTAX, "comments are not allowed in JSON", pos, pos + 1
+    if ahead[:1] == "\ufeff":
         message = "unexpected byte order mark (U+FEFF): the text has two, or one in the middle"
-    elif ahead[:1] == "'":
-        message = "strings must be in double quotes in JSON"
-    elif exc.msg.startswith(("Expecting property name", "Expecting value")) and ahead[:1] in "}]":
-        comma = text.rfind(",", 0, pos)
-        if comma >= 0 and not text[comma + 1 : pos].strip():
-            return codes.SYNTAX, "trailing comma is not allowed in JSON", comma, comma + 1
-    elif exc.msg == "Extra data":
-        message = "unexpected text after the end of the JSON value"
-    elif exc.msg.startswith("Unterminated string"):
-        message = "unterminated string"
-    elif exc.msg.startswith("Invalid control character"):
-        message = f"control character U+{ord(text[pos]):04X} must be escaped in a JSON string"
+        return codes.SYNTAX, message, pos, pos + 1
+    if ahead[:1] == "'":
+        return codes.SYNTAX, "strings must be in double quotes in JSON", pos, pos + 1
+    state, opened, string_start = _scan(text, pos)
+    if string_start is not None:
+        return _string_error(text, string_start, pos)
+    if ahead[:1] == '"' and _STRING.match(text, pos) is None:
+        return codes.SYNTAX, "unterminated string", pos, pos + 1
+    if ahead[:1] and ord(ahead[0]) < 32 and ahead[0] not in " \t\r\n":
+        message = f"control character U+{ord(ahead[0]):04X} is not allowed in JSON"
+        return codes.SYNTAX, message, pos, pos + 1
+    if not text[pos:].strip():
+        return codes.SYNTAX, _unfinished(text, opened), pos, pos + 1
+    if state == "end":
+        return codes.SYNTAX, "unexpected text after the end of the JSON value", pos, pos + 1
+    found = _STRING.match(text, pos) or re.compile(r"[\w.+-]+|\S").match(text, pos)
+    token = found.group() if found else ""
+    if len(token) > 30:
+        token = token[:29] + "…"
+    shown = f", found {token}" if token.startswith('"') else f', found "{token}"' if token else ""
+    closer = "}" if opened and opened[-1][0] == "{" else "]"
+    expected = {
+        "key": "a property name in double quotes",
+        "key_or_end": 'a property name in double quotes or "}"',
+        "colon": '":" after the property name',
+        "value": "a value",
+        "value_or_end": 'a value or "]"',
+        "comma": f'"," or "{closer}"',
+    }[state]
+    return codes.SYNTAX, f"expected {expected}{shown}", pos, pos + 1
+
+
+def _trailing_comma(text: str, pos: int) -> int | None:
+    """The offset of a comma right before ``}`` or ``]`` at or next to ``pos``, if any."""
+    before = text[:pos].rstrip(" \t\r\n")
+    if text[pos : pos + 1] == ",":
+        comma, after = pos, text[pos + 1 :].lstrip(" \t\r\n")[:1]
+    elif before.endswith(","):
+        comma, after = len(before) - 1, text[pos : pos + 1]
     else:
-        message = message[0].lower() + message[1:]
-    return codes.SYNTAX, message, pos, pos + 1
+        return None
+    previous = text[:comma].rstrip(" \t\r\n")[-1:]
+    return comma if after in ("}", "]") and after and previous not in ("", ",", "[", "{") else None
+
+
+_TOKEN = re.compile(
+    r'[ \t\r\n]+|"[^"\\\x00-\x1f]*(?:\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4})[^"\\\x00-\x1f]*)*"'
+    r"|[{}\[\],:]|-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?|true|false|null"
+)
+
+
+def _scan(text: str, pos: int) -> tuple[str, list[tuple[str, int]], int | None]:
+    """Read the valid text before ``pos``: what the grammar expects at ``pos``, the brackets
+    still open (with their offsets), and where a string starts if ``pos`` is inside one."""
+    opened: list[tuple[str, int]] = []
+    state, i = "value", 0
+    while i < pos:
+        match = _TOKEN.match(text, i)
+        if match is None or match.end() > pos:
+            return state, opened, i if text[i] == '"' else None
+        token, i = match.group(), match.end()
+        if token[0] in " \t\r\n":
+            continue
+        if token in ("{", "["):
+            opened.append((token, match.start()))
+            state = "key_or_end" if token == "{" else "value_or_end"
+        elif token == ",":
+            state = "key" if opened and opened[-1][0] == "{" else "value"
+        elif token == ":":
+            state = "value"
+        elif token[0] == '"' and state in ("key", "key_or_end"):
+            state = "colon"
+        else:  # a value ended, or a bracket closed one
+            if token in ("}", "]") and opened:
+                opened.pop()
+            state = "comma" if opened else "end"
+    return state, opened, None
+
+
+def _string_error(text: str, start: int, pos: int) -> tuple[str, str, int, int]:
+    """An error inside the string that starts at ``start``: a control character, a bad
+    escape, or no closing quote."""
+    ch = text[pos : pos + 1]
+    if ch and ord(ch) < 32:
+        message = f"control character U+{ord(ch):04X} must be escaped in a JSON string"
+        return codes.SYNTAX, message, pos, pos + 1
+    slash = text.rfind("\\", start, pos + 1)
+    if slash >= 0 and slash >= pos - 1:
+        escape = text[slash : slash + (6 if text[slash + 1 : slash + 2] == "u" else 2)]
+        escape = escape.split('"')[0] if len(escape) > 2 else escape
+        message = (
+            f'invalid escape "{escape}" in a JSON string; write a backslash as "\\\\" '
+            'and a character as "\\uXXXX"'
+        )
+        return codes.SYNTAX, message, slash, slash + len(escape)
+    return codes.SYNTAX, "unterminated string", start, start + 1
+
+
+def _unfinished(text: str, opened: list[tuple[str, int]]) -> str:
+    """The message for text that ends before its value does: name the unclosed bracket."""
+    if not opened:
+        return "the JSON value is not complete at the end of the text"
+    bracket, offset = opened[-1]
+    line = text.count("\n", 0, offset) + 1
+    closer = "}" if bracket == "{" else "]"
+    return f'"{bracket}" on line {line} is never closed: add "{closer}"'
 
 
 def _nonfinite(text: str, name: str) -> tuple[str, str, int, int]:

@@ -23,7 +23,7 @@ CASES = [
     ('{"a": -Infinity}', 1, 7, "-Infinity is not valid JSON (numbers must be finite)"),
     ('{"NaN": "NaN", "b": NaN}', 1, 21, "NaN is not valid JSON (numbers must be finite)"),
     ("{} {}", 1, 4, "unexpected text after the end of the JSON value"),
-    ('{"a" 1}', 1, 6, "expecting ':' delimiter"),
+    ('{"a" 1}', 1, 6, 'expected ":" after the property name, found "1"'),
 ]
 
 
