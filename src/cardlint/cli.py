@@ -60,13 +60,69 @@ def _fail(message: str) -> None:
     sys.exit(EXIT_USAGE)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Group(click.Group):
+    """The top-level help lists each command's whole one-line summary, not a cut one."""
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = []
+        for name in self.list_commands(ctx):
+            command = self.get_command(ctx, name)
+            if command is not None and not command.hidden:
+                rows.append((name, command.get_short_help_str(limit=1000)))
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
+
+
+# `cardlint check --help` in sections, as ruff's help has them; an option named in none of
+# them is listed under "Other options" (tests/test_cli_usage.py asserts there is none).
+_SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("Rule selection", ("select", "extend_select", "ignore", "fail_on", "strict", "exit_zero")),
+    (
+        "File selection",
+        ("schema", "config_file", "isolated", "force_exclude", "stdin_filename"),
+    ),
+    ("Output", ("output_format", "output_file", "quiet", "verbose", "no_color", "show_source")),
+    ("Fixing", ("fix", "unsafe_fixes", "show_diff", "show_fixes")),
+    ("Performance", ("jobs", "cache_dir", "no_cache")),
+    ("Limits", ("max_file_size", "timeout")),
+)
+
+
+class _SectionedCommand(click.Command):
+    """A command whose help groups its options under the headings of ``_SECTIONS``."""
+
+    def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        help_option = self.get_help_option(ctx)
+        records = {}
+        for param in self.get_params(ctx):
+            record = param.get_help_record(ctx) if isinstance(param, click.Option) else None
+            if record is not None and param.name is not None and param is not help_option:
+                records[param.name] = record
+        placed: set[str] = set()
+        for title, names in _SECTIONS:
+            rows = [records[name] for name in names if name in records]
+            placed.update(names)
+            if rows:
+                with formatter.section(title):
+                    formatter.write_dl(rows)
+        rest = [record for name, record in records.items() if name not in placed]
+        help_record = help_option.get_help_record(ctx) if help_option is not None else None
+        if help_record is not None:
+            rest.append(help_record)
+        with formatter.section("Other options" if len(rest) > 1 else "Options"):
+            formatter.write_dl(rest)
+
+
+@click.group(
+    cls=_Group, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100}
+)
 @click.version_option(__version__, "--version", prog_name="cardlint")
 def main() -> None:
     """Lint Amazon SageMaker model cards (JSON and YAML) offline."""
 
 
-@main.command()
+@main.command(cls=_SectionedCommand)
 @click.argument("paths", nargs=-1, type=click.Path(dir_okay=True, allow_dash=True))
 @click.option(
     "--schema",

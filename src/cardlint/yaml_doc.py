@@ -28,6 +28,7 @@ from cardlint.document import (
     find_too_deep,
 )
 from cardlint.pointer import join
+from cardlint.text import or_list
 
 try:
     from yaml import CSafeLoader as _BaseLoader
@@ -318,7 +319,10 @@ def parse_yaml(text: str, limits: Limits, loader_class: type[CardLoader] | None 
                 )
         value = loader.construct_document(root)
     except yaml.MarkedYAMLError as exc:
-        return _failed(text, *_tab_hint(text, *_yaml_error(exc)))
+        code, message, offset = _tab_hint(text, *_yaml_error(exc))
+        if code == codes.SYNTAX:
+            message += _syntax_hint(text, exc, offset)
+        return _failed(text, code, message, offset)
     except yaml.YAMLError as exc:
         return _failed(text, codes.SYNTAX, str(exc).split("\n")[0], 0)
     finally:
@@ -446,6 +450,93 @@ def _yaml_error(exc: yaml.MarkedYAMLError) -> tuple[str, str, int]:
         )
     context = f" {exc.context}" if exc.context and exc.context_mark is None else ""
     return codes.SYNTAX, f"{problem}{context}", offset
+
+
+_KEY_WITHOUT_SPACE = re.compile(r"^( *(?:- +)?)([A-Za-z_][\w.-]*):([^\s:/].*)$")
+_DASH_WITHOUT_SPACE = re.compile(r"^ *-[A-Za-z_\"'\[{]")
+_KEY_AND_VALUE = re.compile(r"^( *(?:- +)?)([^\s:#\"'][^:#]*?): +(\S.*)$")
+
+
+def _syntax_hint(text: str, exc: yaml.MarkedYAMLError, offset: int) -> str:
+    """What a person can do about PyYAML's common complaints, added after its own words:
+    an unquoted ": " in a value, no space after "-" or ":", uneven indentation, and a quote
+    or bracket left open (with where it was opened). Empty when there is no safe guess."""
+    problem = exc.problem or ""
+    lines = text.split("\n")
+    row = text.count("\n", 0, offset)
+    opened = exc.context_mark
+    where = f"line {opened.line + 1}, column {opened.column + 1}" if opened is not None else ""
+    if "unexpected end of stream" in problem and "quoted scalar" in (exc.context or ""):
+        return f": the quote opened on {where} is never closed" if where else ""
+    if problem.startswith("did not find expected ',' or") and opened is not None:
+        bracket = text[opened.index : opened.index + 1]
+        return f': close the "{bracket}" opened on {where}, or separate its items with ","'
+    if problem == "did not find expected key" and opened is not None:
+        for number in range(opened.line, min(row, len(lines) - 1) + 1):
+            if _DASH_WITHOUT_SPACE.match(lines[number]):
+                item = _shorten_line("- " + lines[number].strip()[1:])
+                return f': line {number + 1} needs a space after "-" to start a list item: "{item}"'
+        indent = len(lines[row]) - len(lines[row].lstrip(" ")) if row < len(lines) else 0
+        levels = sorted(
+            {
+                len(line) - len(line.lstrip(" "))
+                for line in lines[opened.line : row]
+                if line.strip() and not line.lstrip().startswith(("#", "-"))
+            }
+        )
+        if levels and indent not in levels:
+            shown = or_list([str(n) for n in levels])
+            return (
+                f": line {row + 1} is indented {_spaces(indent)}, matching no mapping above it "
+                f"(keys at {shown} spaces); indent the keys of one mapping equally"
+            )
+        return ""
+    if problem == "mapping values are not allowed in this context" and row < len(lines):
+        return _colon_hint(lines, row, offset - (text.rfind("\n", 0, offset) + 1))
+    return ""
+
+
+def _colon_hint(lines: list[str], row: int, column: int) -> str:
+    """A ": " YAML read as a second key: inside a value on the same line, or the end of a
+    plain value that began on an earlier line (no space after a key's ":", or a deeper
+    indentation)."""
+    line = lines[row]
+    same = _KEY_AND_VALUE.match(line)
+    if same is not None and same.end(2) < column:
+        indent, key, value = same.groups()
+        example = f"{indent.strip()} {key}: {_quoted(value)}".strip()
+        return f': a value holding ": " must be quoted, as in {example}'
+    above = next((n for n in range(row - 1, -1, -1) if lines[n].strip()), None)
+    if above is None:
+        return ""
+    missing = _KEY_WITHOUT_SPACE.match(lines[above])
+    if missing is not None:
+        indent, key, value = missing.groups()
+        fixed = _shorten_line(f"{indent.strip()} {key}: {value}".strip())
+        return f': line {above + 1} needs a space after ":": "{fixed}"'
+    indent = len(line) - len(line.lstrip(" "))
+    indent_above = len(lines[above]) - len(lines[above].lstrip(" "))
+    if indent > indent_above:
+        return (
+            f": line {row + 1} is indented more than line {above + 1}; "
+            "indent the keys of one mapping equally"
+        )
+    return ""
+
+
+def _quoted(value: str) -> str:
+    value = value.split(" #", 1)[0].rstrip()
+    if len(value) > 40:
+        value = value[:39] + "…"
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _shorten_line(line: str) -> str:
+    return line if len(line) <= 50 else line[:49] + "…"
+
+
+def _spaces(n: int) -> str:
+    return f"{n} space{'' if n == 1 else 's'}"
 
 
 def _structural_count(text: str) -> int:

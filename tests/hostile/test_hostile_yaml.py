@@ -25,23 +25,43 @@ SYNTAX = [
         "model_overview:\n  model_creator: a\n model_artifact: []\n",
         3,
         2,
-        "did not find expected key",
+        "did not find expected key: line 3 is indented 1 space, matching no mapping above it "
+        "(keys at 0 or 2 spaces); indent the keys of one mapping equally",
     ),
     (
         "model_overview:\n    model_creator: a\n  model_artifact: []\n",
         3,
         3,
-        "did not find expected key",
+        "did not find expected key: line 3 is indented 2 spaces, matching no mapping above it "
+        "(keys at 0 or 4 spaces); indent the keys of one mapping equally",
     ),
     (
         "model_overview: {model_creator: a\nintended_uses: {}\n",
         2,
         14,
-        "did not find expected ',' or '}'",
+        """did not find expected ',' or '}': close the "{" opened on line 1, column 17, """
+        """or separate its items with ",\"""",
     ),
-    ("model_overview:\n  model_artifact: [a, b\n", 3, 1, "did not find expected ',' or ']'"),
-    ('model_overview:\n  model_creator: "unclosed\n', 3, 1, "found unexpected end of stream"),
-    ("a: b: c\n", 1, 5, "mapping values are not allowed in this context"),
+    (
+        "model_overview:\n  model_artifact: [a, b\n",
+        3,
+        1,
+        """did not find expected ',' or ']': close the "[" opened on line 2, column 19, """
+        """or separate its items with ",\"""",
+    ),
+    (
+        'model_overview:\n  model_creator: "unclosed\n',
+        3,
+        1,
+        "found unexpected end of stream: the quote opened on line 2, column 18 is never closed",
+    ),
+    (
+        "a: b: c\n",
+        1,
+        5,
+        'mapping values are not allowed in this context: a value holding ": " must be quoted, '
+        'as in a: "b: c"',
+    ),
 ]
 
 
