@@ -17,9 +17,9 @@ def test_quiet_prints_every_finding_and_nothing_else(tmp_path):
     loud = run_cli(*args, "--fail-on", "warning", cwd=tmp_path)
     quiet = run_cli(*args, "-q", "--fail-on", "warning", cwd=tmp_path)
     findings = [
-        'model-card.yaml:2:22: G003 [warning] placeholder text "TODO" in "TODO"; '
+        'model-card.yaml:2:22: G003 [warning] "TODO" is a placeholder, not a value; '
         "write the real content or leave the field out",
-        'model-card.yaml:3:18: G003 [warning] placeholder text "TBD" in "TBD"; '
+        'model-card.yaml:3:18: G003 [warning] "TBD" is a placeholder, not a value; '
         "write the real content or leave the field out",
     ]
     assert loud.stdout.splitlines() == [
