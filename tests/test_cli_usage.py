@@ -110,7 +110,7 @@ def test_check_help_groups_options_in_sections():
     }
     expected = {
         "Rule selection": ["--select", "--extend-select", "--ignore", "--fail-on", "--strict"],
-        "File selection": ["--schema", "--config", "--isolated", "--force-exclude"],
+        "File selection": ["--schema", "--config", "--isolated", "--no-respect-gitignore"],
         "Output": ["--format", "--output-file", "--quiet", "--no-color", "--no-show-source"],
         "Fixing": ["--fix", "--unsafe-fixes", "--diff", "--show-fixes"],
         "Performance": ["--jobs", "--cache-dir", "--no-cache"],

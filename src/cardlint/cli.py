@@ -80,7 +80,14 @@ _SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Rule selection", ("select", "extend_select", "ignore", "fail_on", "strict", "exit_zero")),
     (
         "File selection",
-        ("schema", "config_file", "isolated", "force_exclude", "stdin_filename"),
+        (
+            "schema",
+            "config_file",
+            "isolated",
+            "force_exclude",
+            "respect_gitignore",
+            "stdin_filename",
+        ),
     ),
     ("Output", ("output_format", "output_file", "quiet", "verbose", "no_color", "show_source")),
     ("Fixing", ("fix", "unsafe_fixes", "show_diff", "show_fixes")),
