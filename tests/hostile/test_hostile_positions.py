@@ -90,7 +90,8 @@ def test_a_quick_fix_is_verified_as_fix_verifies() -> None:
     wide = edit._replace(span=edit.span._replace(end=edit.span.end + 3))
     bad = s002._replace(fix=s002.fix._replace(edits=(wide,)))
     assert single_fix_problem(result, bad) == (
-        "the fixed text would not parse: mapping values are not allowed in this context"
+        "the fixed text would not parse: mapping values are not allowed in this context: "
+        'a value holding ": " must be quoted, as in risk_rating: "Highpurpose_of_model: p"'
     )
 
 
