@@ -45,15 +45,20 @@ def test_verbose_text_and_json_name_the_schema_per_file(tmp_path):
     proc = run_cli("check", "-v", "a-model-card.json", "b-model-card.json", cwd=tmp_path)
     assert proc.returncode == 0, proc.stdout
     assert proc.stdout.splitlines()[:2] == [
-        "a-model-card.json: checked against model-card",
+        "a-model-card.json: checked against model-card, which --schema auto chose for fields "
+        "only standalone model cards have: /model_overview/model_id, /model_overview/model_name",
         "b-model-card.json: checked against model-package",
     ]
     proc = run_cli(
         "check", "--format", "json", "a-model-card.json", "b-model-card.json", cwd=tmp_path
     )
     assert json.loads(proc.stdout)["files"] == [
-        {"file": "a-model-card.json", "schema": "model-card"},
-        {"file": "b-model-card.json", "schema": "model-package"},
+        {
+            "file": "a-model-card.json",
+            "schema": "model-card",
+            "schema_chosen_by": ["/model_overview/model_id", "/model_overview/model_name"],
+        },
+        {"file": "b-model-card.json", "schema": "model-package", "schema_chosen_by": []},
     ]
 
 

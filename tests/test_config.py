@@ -191,7 +191,8 @@ def test_stdin_filename_applies_that_paths_configuration(tmp_path):
         (
             'selct = ["S"]',
             'selct: unknown key (did you mean "select"?); known keys: schema, include, exclude, '
-            "select, ignore, extend-select, per-file-ignores, severity, options, fail-on",
+            "select, ignore, extend-select, per-file-ignores, per-file-schema, severity, "
+            "options, fail-on",
         ),
         (
             'select = ["Q9"]',

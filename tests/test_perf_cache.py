@@ -200,7 +200,7 @@ def test_diagnostics_with_fixes_come_back_identical(tmp_path: Path) -> None:
 
         cache.store(name, digest(data), settings, result.schema, result.diagnostics)
         cache.save()
-        schema, diagnostics = Cache(tmp_path).lookup(name, data, settings)  # type: ignore[misc]
+        schema, diagnostics, _ = Cache(tmp_path).lookup(name, data, settings)  # type: ignore[misc]
         assert schema == result.schema
         assert diagnostics == result.diagnostics
         assert [d.fix_intent for d in diagnostics] == [d.fix_intent for d in result.diagnostics]

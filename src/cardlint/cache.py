@@ -38,7 +38,7 @@ import sys
 import zlib
 from collections.abc import Iterator
 from stat import S_ISREG
-from typing import Any, TypeGuard
+from typing import Any, NamedTuple, TypeGuard
 
 from cardlint import __version__
 from cardlint.diagnostics import (
@@ -215,11 +215,9 @@ class Cache:
         look it up would be wasted)."""
         return _well_formed(self._bucket(settings).entries.get(path))
 
-    def lookup_unchanged(
-        self, path: str, settings: Settings
-    ) -> tuple[str | None, tuple[Diagnostic, ...]] | None:
-        """``(schema, diagnostics)`` for ``path`` if its ``stat`` data are exactly those of a
-        trusted entry (see the module docstring); None means "read and hash it"."""
+    def lookup_unchanged(self, path: str, settings: Settings) -> Cached | None:
+        """What was stored for ``path`` if its ``stat`` data are exactly those of a trusted
+        entry (see the module docstring); None means "read and hash it"."""
         entry = self._bucket(settings).entries.get(path)
         if not _well_formed(entry) or entry[3] is None:
             return None
@@ -233,8 +231,8 @@ class Cache:
 
     def lookup(
         self, path: str, data: bytes, settings: Settings, stat: list[int] | None = None
-    ) -> tuple[str | None, tuple[Diagnostic, ...]] | None:
-        """``(schema, diagnostics)`` stored for ``path`` with exactly these bytes, or None.
+    ) -> Cached | None:
+        """What was stored for ``path`` with exactly these bytes, or None.
 
         ``stat``: the file's :func:`stat_key` as it was read; a hit remembers it, so that the
         next run need not read the file.
@@ -256,12 +254,15 @@ class Cache:
         schema: str | None,
         diagnostics: tuple[Diagnostic, ...],
         stat: list[int] | None = None,
+        schema_chosen_by: tuple[str, ...] = (),
     ) -> None:
         """Remember the diagnostics of ``path`` whose bytes hash to ``content_digest`` (and
         whose :func:`stat_key`, taken before the read, is ``stat``)."""
         encoded = _encodable(path, diagnostics)
         if encoded is not None:
-            self._bucket(settings).fresh[path] = [content_digest, schema, encoded, stat]
+            # The schema alone, or with the fields that chose it: [schema, pointer, ...].
+            named = [schema, *schema_chosen_by] if schema_chosen_by else schema
+            self._bucket(settings).fresh[path] = [content_digest, named, encoded, stat]
 
     def save(self) -> None:
         """Write new entries, merged with what other runs wrote meanwhile. Never raises."""
@@ -384,23 +385,44 @@ def _mtime(path: str) -> float:
 # -- encoding diagnostics as JSON ----------------------------------------------------------
 
 
+def _strings(value: Any) -> bool:
+    """A schema stored with the fields that chose it: a non-empty list of strings."""
+    return isinstance(value, list) and bool(value) and all(isinstance(v, str) for v in value)
+
+
 def _well_formed(entry: Any) -> TypeGuard[list[Any]]:
-    """An entry's frame: ``[digest, schema or None, diagnostics, stat data or None]``."""
+    """An entry's frame: ``[digest, schema, diagnostics, stat data or None]``, the schema being
+    None, a name, or ``[name, field pointer, ...]``."""
     return (
         isinstance(entry, list)
         and len(entry) == 4
         and isinstance(entry[0], str)
-        and (entry[1] is None or isinstance(entry[1], str))
+        and (entry[1] is None or isinstance(entry[1], str) or _strings(entry[1]))
         and isinstance(entry[2], list)
         and (entry[3] is None or _ints(entry[3], 4, minimum=-(1 << 63)))
     )
 
 
-def _decode_entry(path: str, entry: list[Any]) -> tuple[str | None, tuple[Diagnostic, ...]] | None:
-    """The entry's schema name and diagnostics, or None when any field is not of its type (a
-    damaged or hand-edited cache is a miss, never a crash further on)."""
+class Cached(NamedTuple):
+    """What the cache answers for a file: the schema, the diagnostics, and the fields that
+    made ``--schema auto`` choose the schema."""
+
+    schema: str | None
+    diagnostics: tuple[Diagnostic, ...]
+    schema_chosen_by: tuple[str, ...] = ()
+
+
+def _decode_entry(path: str, entry: list[Any]) -> Cached | None:
+    """The entry's schema name (with the fields that chose it) and diagnostics, or None when
+    any field is not of its type (a damaged or hand-edited cache is a miss, never a crash
+    further on)."""
     try:
-        return entry[1], tuple(_decode(path, item) for item in entry[2])
+        named = entry[1]
+        if isinstance(named, list):  # [schema, pointer, ...]: see Cache.store
+            schema, chosen_by = named[0], tuple(named[1:])
+        else:
+            schema, chosen_by = named, ()
+        return Cached(schema, tuple(_decode(path, item) for item in entry[2]), chosen_by)
     except (TypeError, ValueError, KeyError, IndexError, RecursionError):
         return None
 

@@ -461,7 +461,14 @@ def standalone_fields(card: Mapping[str, Any]) -> list[str]:
 
 
 def choose_schema(requested: str, slot: CardSlot) -> str:
-    """The schema a card is checked against.
+    """The schema a card is checked against (see :func:`schema_choice`)."""
+    return schema_choice(requested, slot)[0]
+
+
+def schema_choice(requested: str, slot: CardSlot) -> tuple[str, tuple[str, ...]]:
+    """The schema a card is checked against, and the fields that decided it: the pointers, in
+    the file, of the standalone-only fields that made ``auto`` pick ``model-card`` (``()`` when
+    the schema was named or the host implied it).
 
     ``auto``: what the host implies (a model package's ``ModelCardContent`` is a model-package
     card, a model card's ``Content`` a standalone one); for a card file, ``model-card`` when it
@@ -470,7 +477,10 @@ def choose_schema(requested: str, slot: CardSlot) -> str:
     model-package check says where it belongs.
     """
     if requested != "auto":
-        return requested
+        return requested, ()
     if slot.schema is not None:
-        return slot.schema
-    return "model-card" if len(standalone_fields(slot.value)) >= 2 else "model-package"
+        return slot.schema, ()
+    fields = standalone_fields(slot.value)
+    if len(fields) < 2:
+        return "model-package", ()
+    return "model-card", tuple(slot.outer_pointer(f) for f in fields)

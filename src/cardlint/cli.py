@@ -181,7 +181,12 @@ def main() -> None:
     is_flag=True,
     help="Print every finding and nothing else: no summary, progress or fix summary.",
 )
-@click.option("-v", "--verbose", is_flag=True, help="Name the schema used for each file.")
+@click.option(
+    "-v",
+    "--verbose",
+    is_flag=True,
+    help="Name the schema used for each file (with --schema auto, the fields that chose it).",
+)
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when errors are found.")
 @click.option("--no-color", is_flag=True, help="No colours (also: NO_COLOR environment variable).")
 @click.option(

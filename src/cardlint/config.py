@@ -20,6 +20,9 @@ Example ``pyproject.toml``::
     [tool.cardlint.per-file-ignores]
     "drafts/*.yaml" = ["G"]
 
+    [tool.cardlint.per-file-schema]
+    "standalone/**" = "model-card"
+
     [tool.cardlint.severity]
     S004 = "warning"
 
@@ -57,7 +60,7 @@ OPTION_KEYS: Mapping[str, str] = MappingProxyType({"placeholder-words": "placeho
 (``card.options["placeholder_words"]``). Every option is a list of strings."""
 
 _LIST_KEYS = ("include", "exclude", "select", "ignore", "extend-select")
-_TABLE_KEYS = ("per-file-ignores", "severity", "options")
+_TABLE_KEYS = ("per-file-ignores", "per-file-schema", "severity", "options")
 _KEYS = ("schema", *_LIST_KEYS, *_TABLE_KEYS, "fail-on", "respect-gitignore")
 
 
@@ -77,6 +80,7 @@ class Config(NamedTuple):
     extend_select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    per_file_schema: tuple[tuple[str, str], ...] = ()
     severity: Mapping[str, Severity] = EMPTY
     options: Mapping[str, Any] = EMPTY
     fail_on: Severity | None = None
@@ -113,6 +117,20 @@ class Config(NamedTuple):
             if glob_match(relative, pattern):
                 out.extend(codes)
         return tuple(out)
+
+    def schema_for(self, path: str) -> str | None:
+        """The schema ``per-file-schema`` gives ``path`` (the last pattern that matches wins,
+        as in ``.gitattributes``), or ``None``."""
+        if not self.per_file_schema:
+            return None
+        relative = self.relative(path)
+        if relative is None:
+            return None
+        found = None
+        for pattern, schema in self.per_file_schema:
+            if glob_match(relative, pattern):
+                found = schema
+        return found
 
 
 def glob_match(relative: str, pattern: str) -> bool:
@@ -274,6 +292,7 @@ class _ConfigReader:
             extend_select=self.codes("extend-select", table.get("extend-select", [])),
             ignore=self.codes("ignore", table.get("ignore", [])),
             per_file_ignores=self.per_file_ignores(table),
+            per_file_schema=self.per_file_schema(table, root),
             severity=MappingProxyType(self.severities(table)),
             options=MappingProxyType(self.options(table)),
             fail_on=None if fail_on is None else self.severity("fail-on", fail_on),
@@ -304,22 +323,32 @@ class _ConfigReader:
         return tuple(out)
 
     def schema(self, table: Mapping[str, Any], root: str) -> str | None:
+        value = table.get("schema")
+        return None if value is None else self.schema_value("schema", value, root)
+
+    def schema_value(self, key: str, value: Any, root: str) -> str:
+        """A schema name (``auto``, ``model-package``, ``model-card``) or a schema file,
+        relative to the configuration's directory."""
         from cardlint.resources import SCHEMA_FILES
 
-        value = table.get("schema")
-        if value is None:
-            return None
         if not isinstance(value, str) or not value.strip():
-            raise self.fail("schema", f"expected a schema name or file, got {describe(value)}")
+            raise self.fail(key, f"expected a schema name or file, got {describe(value)}")
         if value in SCHEMA_FILES or value == "auto":
             return value
         if not value.lower().endswith((".json", ".yaml", ".yml")) and "/" not in value:
             names = ", ".join([*SCHEMA_FILES, "auto"])
-            raise self.fail("schema", f'unknown schema "{value}"; use one of {names} or a file')
+            raise self.fail(key, f'unknown schema "{value}"; use one of {names} or a file')
         resolved = os.path.normpath(os.path.join(root, value))
         if not os.path.isfile(resolved):
-            raise self.fail("schema", f"no such schema file {resolved}")
+            raise self.fail(key, f"no such schema file {resolved}")
         return resolved
+
+    def per_file_schema(self, table: Mapping[str, Any], root: str) -> tuple[tuple[str, str], ...]:
+        entries = self.table(table, "per-file-schema")
+        return tuple(
+            (pattern, self.schema_value(f'per-file-schema."{pattern}"', value, root))
+            for pattern, value in entries.items()
+        )
 
     def table(self, table: Mapping[str, Any], key: str) -> dict[str, Any]:
         value = table.get(key, {})
@@ -407,7 +436,7 @@ class Resolver:
         self._by_dir: dict[str, Config | None] = {}
         self._by_given: dict[str, Config | None] = {}
         self._by_file: dict[str, Config] = {}
-        self._settings: dict[tuple[str | None, tuple[str, ...]], Settings] = {}
+        self._settings: dict[tuple[str | None, tuple[str, ...], str | None], Settings] = {}
         # What the file search used, for the patterns that matched nothing (see unmatched()).
         self._includes: dict[str, Include] = {}
         self._excluding: dict[str, set[str]] = {}
@@ -543,12 +572,15 @@ class Resolver:
     def settings_for(self, path: str) -> Settings:
         config = self.config_for(path)
         extra = config.ignores_for(path) if config is not None else ()
-        key = (config.path if config is not None else None, extra)
+        schema = config.schema_for(path) if config is not None else None
+        key = (config.path if config is not None else None, extra, schema)
         if key not in self._settings:
-            self._settings[key] = self._combine(config, extra)
+            self._settings[key] = self._combine(config, extra, schema)
         return self._settings[key]
 
-    def _combine(self, config: Config | None, extra_ignores: tuple[str, ...]) -> Settings:
+    def _combine(
+        self, config: Config | None, extra_ignores: tuple[str, ...], file_schema: str | None = None
+    ) -> Settings:
         cli, base = self.overrides, self.base
         if config is None:
             config = Config(path="", root=os.curdir)
@@ -559,9 +591,11 @@ class Resolver:
             extend = config.extend_select + cli.extend_select
             # --extend-select X on the command line beats ignore = ["X"] in the file
             ignore = tuple(c for c in config.ignore if c not in cli.extend_select) + cli.ignore
-        schema = cli.schema or config.schema or base.schema
-        if schema == config.schema:
-            _check_schema_file(config)
+        schema = cli.schema or file_schema or config.schema or base.schema
+        if schema == file_schema:
+            _check_schema_file(config, schema, "per-file-schema")
+        elif schema == config.schema:
+            _check_schema_file(config, schema, "schema")
         return base._replace(
             schema=schema,
             select=select,
@@ -573,15 +607,15 @@ class Resolver:
         )
 
 
-def _check_schema_file(config: Config) -> None:
-    """A schema file the configuration names must load: one usage error naming both files,
-    not an internal error for every card."""
+def _check_schema_file(config: Config, schema: str | None, key: str) -> None:
+    """A schema file the configuration names (under ``key``) must load: one usage error naming
+    both files, not an internal error for every card."""
     from cardlint.resources import SCHEMA_FILES
     from cardlint.schema import SchemaError, load_schema
 
-    if config.schema is None or config.schema in SCHEMA_FILES or config.schema == "auto":
+    if schema is None or schema in SCHEMA_FILES or schema == "auto":
         return
     try:
-        load_schema(config.schema)
+        load_schema(schema)
     except SchemaError as exc:
-        raise _ConfigReader(config.path, _section(config.path)).fail("schema", str(exc)) from None
+        raise _ConfigReader(config.path, _section(config.path)).fail(key, str(exc)) from None

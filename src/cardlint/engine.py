@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from cardlint import codes
-from cardlint.cards import CardSlot, choose_schema, find_cards, parse_document
+from cardlint.cards import CardSlot, find_cards, parse_document, schema_choice
 from cardlint.diagnostics import Diagnostic, Finding, Fix, Severity, cap_siblings
 from cardlint.document import Decoded, Document, decode, sniff_format
 from cardlint.files import read_limited
@@ -45,12 +45,14 @@ def check_text(
             Finding(codes.NOT_AN_OBJECT, "", f"the top level must be an object, not {kind}")
         )
     schemas: list[str] = []
+    chosen_by: list[str] = []
     for slot in find_cards(document, settings.limits):
         findings.extend(slot.problems)
         if not slot.check:
             continue
-        chosen = choose_schema(settings.schema, slot)
+        chosen, fields = schema_choice(settings.schema, slot)
         schemas.append(chosen)
+        chosen_by.extend(fields)
         checked = cap_siblings(_check_card(slot, chosen, document, settings))
         findings.extend(slot.place(checked, document))
     # One name per file; a template holding both kinds of card names both.
@@ -60,7 +62,7 @@ def check_text(
         from cardlint.suppressions import apply_suppressions
 
         diagnostics = apply_suppressions(diagnostics, document, path, settings)
-    return FileResult(path, diagnostics, document, decoded, schema_name)
+    return FileResult(path, diagnostics, document, decoded, schema_name, tuple(chosen_by))
 
 
 def _check_card(

@@ -128,7 +128,13 @@ def check_files(
                     assert not isinstance(outcome, OSError)  # `read`: the file was read
                     content_digest, stat = read
                     cache.store(
-                        path, content_digest, settings, outcome.schema, outcome.diagnostics, stat
+                        path,
+                        content_digest,
+                        settings,
+                        outcome.schema,
+                        outcome.diagnostics,
+                        stat,
+                        outcome.schema_chosen_by,
                     )
             else:
                 outcome = hit
@@ -196,8 +202,9 @@ def _cached(path: str, settings: Settings, cache: Cache) -> FileResult | None:
             return None
     from cardlint.result import FileResult
 
-    schema, diagnostics = found
-    return FileResult(path, diagnostics, schema=schema)
+    return FileResult(
+        path, found.diagnostics, schema=found.schema, schema_chosen_by=found.schema_chosen_by
+    )
 
 
 def _read_capped(path: str, cap: int) -> tuple[bytes | None, os.stat_result, int]:

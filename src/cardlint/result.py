@@ -10,13 +10,18 @@ from cardlint.document import Decoded, Document
 
 
 class FileResult(NamedTuple):
-    """The outcome for one file: its diagnostics, plus what a fixer needs to write it back."""
+    """The outcome for one file: its diagnostics, plus what a fixer needs to write it back.
+
+    ``schema`` names the schema (or schemas) the file was checked against; ``schema_chosen_by``
+    the pointers of the fields that made ``--schema auto`` pick ``model-card``.
+    """
 
     path: str
     diagnostics: tuple[Diagnostic, ...]
     document: Document | None = None
     decoded: Decoded | None = None
     schema: str | None = None
+    schema_chosen_by: tuple[str, ...] = ()
 
 
 class UsageError(Exception):

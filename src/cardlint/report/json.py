@@ -59,7 +59,10 @@ def document(results: Sequence[FileResult]) -> dict[str, Any]:
             "warnings": summary.warnings,
             "infos": summary.infos,
         },
-        "files": [{"file": r.path, "schema": r.schema} for r in results],
+        "files": [
+            {"file": r.path, "schema": r.schema, "schema_chosen_by": list(r.schema_chosen_by)}
+            for r in results
+        ],
         "diagnostics": [diagnostic_json(d) for r in results for d in r.diagnostics],
     }
 

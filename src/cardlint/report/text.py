@@ -101,7 +101,7 @@ def snippet(d: Diagnostic, source_line: str, color: bool = False) -> list[str]:
 def write_text(results: Sequence[FileResult], stream: TextIO, options: ReportOptions) -> None:
     for result in results:
         if options.verbose and result.schema:
-            stream.write(f"{one_line(result.path)}: checked against {one_line(result.schema)}\n")
+            stream.write(f"{one_line(result.path)}: {schema_line(result)}\n")
         lines = result.document.lines if result.document is not None else None
         for d in result.diagnostics:
             stream.write(headline(d, options.color) + "\n")
@@ -110,6 +110,18 @@ def write_text(results: Sequence[FileResult], stream: TextIO, options: ReportOpt
                     stream.write(row + "\n")
     if not options.quiet:
         stream.write(summary_line(Summary.of(results)) + "\n")
+
+
+def schema_line(result: FileResult) -> str:
+    """What ``--verbose`` says of a file's schema, and why ``--schema auto`` chose it:
+    ``checked against model-card, which --schema auto chose for fields only standalone model
+    cards have: /model_overview/model_id, /model_overview/model_name``.
+    """
+    line = f"checked against {one_line(result.schema or '')}"
+    if result.schema_chosen_by:
+        fields = ", ".join(one_line(p) for p in result.schema_chosen_by)
+        line += ", which --schema auto chose for fields only standalone model cards have: " + fields
+    return line
 
 
 def summary_line(summary: Summary) -> str:
