@@ -245,7 +245,9 @@ def test_template_recognised_by_content_not_name_and_schema_per_file():
     )
     assert proc.returncode == 1, proc.stderr
     doc = json.loads(proc.stdout)
-    assert doc["files"] == [{"file": "infra.json", "schema": "model-card, model-package"}]
+    assert doc["files"] == [
+        {"file": "infra.json", "schema": "model-card, model-package", "schema_chosen_by": []}
+    ]
     assert [(d["code"], d["line"], d["column"]) for d in doc["diagnostics"]] == [
         ("S002", 11, 42),
         ("S001", 20, 82),

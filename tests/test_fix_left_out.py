@@ -20,6 +20,7 @@ from cardlint.diagnostics import Diagnostic, Edit, Fix, FixIntent, ReplaceValue,
 from cardlint.document import Decoded
 from cardlint.engine import check_text
 from cardlint.fixer import choose, fix_result, sift
+from cardlint.settings import Settings
 from cardlint.span import Span
 from conftest import run_cli
 
@@ -165,9 +166,24 @@ def test_a_fix_waiting_behind_a_refused_one_gets_its_turn() -> None:
     outcome = fix_result(result._replace(diagnostics=(wide, other)))
     assert outcome.text == text.replace('"high"', '"Low"')
     assert [d.code for d in outcome.applied] == ["S009"]
-    assert [d.message for d in outcome.left_out] == [
-        "fix for S002 abandoned because the value at /intended_uses/purpose_of_model would "
-        "not be what the fix intends; make this change by hand"
+    # The other fix made the S002 go away: nothing is left to do by hand, so no X002.
+    assert outcome.left_out == ()
+    assert [d.code for d in outcome.result.diagnostics] == []
+
+
+def test_the_x002_stands_at_its_finding_and_follows_the_selection() -> None:
+    # With only S002 and X selected the refused fix is reported at its finding, once.
+    text = '{"intended_uses": {"risk_rating": "high", "purpose_of_model": "p"}, "x": 1}'
+    result = check_text(text, "c.json", Settings(select=("S002",)))
+    [s002] = result.diagnostics
+    start = text.index('"high"')
+    end = text.index('"p"') + 3
+    wide = _widened(s002, Edit(Span(1, start + 1, 1, end + 1, start, end), '"High"'))
+    outcome = fix_result(result._replace(diagnostics=(wide,)), Settings(select=("S002", "X")))
+    assert outcome.text == text
+    assert [(d.code, d.pointer, d.span.column) for d in outcome.result.diagnostics] == [
+        ("S002", "/intended_uses/risk_rating", 35),
+        ("X002", "/intended_uses/risk_rating", 35),
     ]
 
 

@@ -90,7 +90,7 @@ def fix_result(
     assert result.decoded is not None
     original = document.text
     text, current, applied = original, result, []
-    refused: dict[tuple[str, FixIntent], str] = {}  # fixes left out, and why
+    refused: dict[tuple[str, FixIntent], tuple[Diagnostic, str]] = {}  # left out, and why
     for _ in range(MAX_PASSES):
         chosen = choose(current.diagnostics, unsafe=unsafe, refused=refused)
         if not chosen:
@@ -98,7 +98,7 @@ def fix_result(
         assert current.document is not None
         kept, dropped = sift(current.document, chosen, result.decoded, settings)
         for d, reason in dropped:
-            refused[_identity(d)] = reason
+            refused[_identity(d)] = (d, reason)
         if not kept:
             continue  # fixes that waited behind a refused one get their turn
         text = apply_edits(text, (e for d in kept for e in d.fix.edits))  # type: ignore[union-attr]
@@ -116,7 +116,7 @@ def choose(
     diagnostics: Iterable[Diagnostic],
     *,
     unsafe: bool = False,
-    refused: Mapping[tuple[str, FixIntent], str] | None = None,
+    refused: Mapping[tuple[str, FixIntent], object] | None = None,
 ) -> list[Diagnostic]:
     """The fixes one pass applies: in text order, skipping any whose edits collide with, or
     whose pointers are touched by, a fix already chosen (it waits for the next pass), and any
@@ -218,25 +218,40 @@ def sift(
 
 
 def _left_out(
-    final: FileResult, refused: Mapping[tuple[str, FixIntent], str], settings: Settings
+    final: FileResult,
+    refused: Mapping[tuple[str, FixIntent], tuple[Diagnostic, str]],
+    settings: Settings,
 ) -> Iterator[Diagnostic]:
-    """An ``X002`` for each refused fix, where its finding stands in the final text."""
-    for (code, intent), reason in refused.items():
-        same = next(
-            (d for d in final.diagnostics if d.code == code and d.fix_intent == intent), None
-        )
-        if same is not None:
-            pointer, span = same.pointer, same.span
-        else:
-            pointer = _pointer_of(intent)
-            assert final.document is not None
-            span = final.document.locate(pointer) if pointer else FILE_START
+    """An ``X002`` for each refused fix whose finding is still there in the final text, at
+    that finding. One finding gets one ``X002``; a finding another fix made go away needs
+    none."""
+    taken: set[int] = set()
+    for (code, intent), (before, reason) in refused.items():
+        finding = _standing(final, code, intent, before, taken)
+        if finding is None:
+            continue
+        taken.add(id(finding))
         message = f"fix for {code} abandoned because {reason}; make this change by hand"
-        yield _x002(final.path, message, pointer, span, settings)
+        yield _x002(final.path, message, finding.pointer, finding.span, settings)
 
 
-def _pointer_of(intent: FixIntent) -> str:
-    return intent.actions[0].pointer if intent.actions else ""
+def _standing(
+    final: FileResult, code: str, intent: FixIntent, before: Diagnostic, taken: set[int]
+) -> Diagnostic | None:
+    """The finding of the final text that a refused fix was for: the one offering the same
+    fix, else the same code at the same pointer, else the same code and message (a rename
+    around it moved it)."""
+    same = [d for d in final.diagnostics if d.code == code and id(d) not in taken]
+    for d in same:
+        if d.fix_intent == intent:
+            return d
+    for d in same:
+        if d.pointer == before.pointer:
+            return d
+    for d in same:
+        if d.message == before.message:
+            return d
+    return None
 
 
 # -- verification ---------------------------------------------------------------------------
