@@ -200,3 +200,51 @@ def test_model_owner_message_through_the_command_and_the_setting_it_names_works(
     (tmp_path / "cardlint.toml").write_text('schema = "model-card"\n', encoding="utf-8")
     proc = run_cli("check", "--select", "S", str(card))
     assert proc.returncode == 0, proc.stdout
+
+
+HOSTED_OWNER = (
+    'unknown property "model_owner" in model_overview (did you mean "model_creator"?); '
+    'allowed: model_creator, model_artifact; only standalone model cards have "model_owner", '
+    "not a model package's card"
+)
+
+
+def test_a_model_package_request_gets_no_advice_to_change_the_schema() -> None:
+    # CreateModelPackage's ModelCardContent is a model package's card whatever the settings
+    # say: the message names no schema setting there.
+    request = json.dumps(
+        {
+            "ModelPackageGroupName": "g",
+            "ModelCard": {
+                "ModelCardStatus": "Draft",
+                "ModelCardContent": json.dumps({"model_overview": {"model_owner": "b"}}),
+            },
+        }
+    )
+    assert found(request, "create-model-package.json") == [
+        (
+            "S004",
+            "/ModelCard/ModelCardContent/model_overview/model_owner",
+            1,
+            117,
+            HOSTED_OWNER,
+            False,
+        ),
+    ]
+
+
+def test_a_model_package_template_gets_no_advice_to_change_the_schema(tmp_path: Path) -> None:
+    template = tmp_path / "package-model-card.yaml"
+    template.write_text(
+        "Resources:\n"
+        "  Pkg:\n"
+        "    Type: AWS::SageMaker::ModelPackage\n"
+        "    Properties:\n"
+        "      ModelCard:\n"
+        "        ModelCardStatus: Draft\n"
+        '        ModelCardContent: \'{"model_overview": {"model_owner": "b"}}\'\n',
+        encoding="utf-8",
+    )
+    proc = run_cli("check", "--isolated", "--select", "S", str(template))
+    assert proc.returncode == 1
+    assert proc.stdout.splitlines()[0] == f"{template}:7:48: S004 {HOSTED_OWNER}"

@@ -77,7 +77,9 @@ def _check_card(
     # Most cards are valid: the compiled check proves that in a fraction of the time
     # python-jsonschema takes, which then runs (and is imported) only for cards with defects.
     if not schema.is_valid(value):
-        yield from schema.findings(value, slot.scalar_text(document), yaml=fmt == "yaml")
+        yield from schema.findings(
+            value, slot.scalar_text(document), yaml=fmt == "yaml", hosted=slot.schema is not None
+        )
     card = Card(value, fmt, schema_name, slot.yaml_notes(document), settings.options)
     for rule in CHECKS:
         if not settings.is_enabled(rule.code):

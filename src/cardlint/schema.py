@@ -184,16 +184,23 @@ class CardSchema(NamedTuple):
         return self.fast_check is not None and self.fast_check(card)
 
     def findings(
-        self, card: Any, scalar_text: Callable[[str], str | None], *, yaml: bool = False
+        self,
+        card: Any,
+        scalar_text: Callable[[str], str | None],
+        *,
+        yaml: bool = False,
+        hosted: bool = False,
     ) -> list[Finding]:
         """Every schema defect of ``card``, one finding each.
 
-        ``scalar_text`` gives a scalar as written (for YAML type traps and number fixes).
+        ``scalar_text`` gives a scalar as written (for YAML type traps and number fixes);
+        ``hosted``: the card's host (an API document, a template) decides its schema, so no
+        message suggests another.
         """
         from referencing.exceptions import Unresolvable
 
         try:
-            mapper = _ErrorMapper(scalar_text, yaml=yaml, validator=self.validator)
+            mapper = _ErrorMapper(scalar_text, yaml=yaml, validator=self.validator, hosted=hosted)
             return list(mapper.map_all(self.validator.iter_errors(card)))
         except Unresolvable as exc:
             ref = getattr(exc, "ref", str(exc))
@@ -264,11 +271,17 @@ def _property_name(pointer: str) -> str:
 
 class _ErrorMapper:
     def __init__(
-        self, scalar_text: Callable[[str], str | None], *, yaml: bool, validator: Any = None
+        self,
+        scalar_text: Callable[[str], str | None],
+        *,
+        yaml: bool,
+        validator: Any = None,
+        hosted: bool = False,
     ) -> None:
         self.scalar_text = scalar_text
         self.yaml = yaml
         self.validator = validator
+        self.hosted = hosted
 
     def map_all(self, errors: Any) -> Iterator[Finding]:
         # Capped before duplicates are looked for: the set of what was seen stays small even
@@ -420,7 +433,7 @@ class _ErrorMapper:
             if match is None:
                 match = _shared_words(key, props)
             if standalone:
-                yield _standalone_only(key, pointer, where, props, match)
+                yield _standalone_only(key, pointer, where, props, match, hosted=self.hosted)
                 continue
             hint = f' (did you mean "{match}"?)' if match else ""
             allowed = ", ".join(props) if props else "none"
@@ -659,19 +672,26 @@ def _is_number(value: Any) -> bool:
 
 
 def _standalone_only(
-    key: str, pointer: str, where: str, allowed: list[str], match: str | None
+    key: str, pointer: str, where: str, allowed: list[str], match: str | None, *, hosted: bool
 ) -> Finding:
     """S004 for a property only standalone model cards have, in a model-package card: what is
     allowed there and the nearest, and how to check the card as a standalone one (the setting an
-    editor user can change, and the flag). No fix: renaming would change what the card says."""
+    editor user can change, and the flag) unless its host decides that it is none. No fix:
+    renaming would change what the card says."""
     nearest = STANDALONE_NEAREST.get(key) or match
     hint = f' (did you mean "{nearest}"?)' if nearest in allowed else ""
+    if hosted:
+        advice = f"only standalone model cards have {shorten(key)}, not a model package's card"
+    else:
+        advice = (
+            f"only standalone model cards have {shorten(key)}: check one with schema = "
+            '"model-card" in the configuration or --schema model-card'
+        )
     return Finding(
         codes.UNKNOWN_PROPERTY,
         join(pointer, key),
         f"unknown property {shorten(key)} in {where}{hint}; allowed: {', '.join(allowed)}; "
-        f'only standalone model cards have {shorten(key)}: check one with schema = "model-card" '
-        "in the configuration or --schema model-card",
+        + advice,
         target="key",
     )
 
