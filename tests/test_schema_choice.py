@@ -10,14 +10,13 @@ is pinned per directory (``schema`` in the configuration) and per file
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 
 import pytest
 
 from cardlint.config import ConfigError, load_config
 from cardlint.engine import check_text
-from conftest import ROOT, run_cli
+from conftest import run_cli
 
 CHOSE = "which --schema auto chose for fields only standalone model cards have"
 OWNER_AND_TYPE = ("/model_overview/model_owner", "/model_overview/problem_type")
@@ -203,15 +202,6 @@ def test_a_bad_per_file_schema_is_one_line_and_exit_2(
     proc = run_cli("check", "cards", cwd=root)
     assert proc.returncode == 2
     assert proc.stderr == f"cardlint: error: {root / 'cardlint.toml'}: {problem}\n"
-
-
-def test_the_readme_sample_of_verbose_is_what_the_command_prints(tmp_path: Path) -> None:
-    root = repo(tmp_path)
-    proc = run_cli("check", "-v", "cards/churn-model-card.json", cwd=root)
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    sample = re.search(r"\$ cardlint check -v cards/churn-model-card.json\n(.*?)```", readme, re.S)
-    assert sample is not None
-    assert sample.group(1) == proc.stdout
 
 
 def test_the_language_server_reads_per_file_schema(tmp_path: Path) -> None:
