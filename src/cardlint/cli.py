@@ -722,6 +722,51 @@ def schema_command(name: str, strict: bool) -> None:
     click.echo(json.dumps(exported_schema(name, strict=strict), indent=2, ensure_ascii=False))
 
 
+@main.command("render")
+@click.argument("card", type=click.Path(allow_dash=True))
+@click.option(
+    "-o",
+    "--output-file",
+    type=click.Path(dir_okay=False, allow_dash=True),
+    help="Write the page to this file (replaced whole, never half-written) instead of stdout.",
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["html", "markdown"]),
+    default="html",
+    show_default=True,
+    help="html: one self-contained page; markdown: for a CI job summary or a PR comment.",
+)
+@click.option("--schema", default="auto", show_default=True, help="As for `cardlint check`.")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False), metavar="PATH")
+@click.option("--isolated", is_flag=True, help="Ignore all configuration files.")
+@click.option("--stdin-filename", metavar="NAME", help="Name (and format) of the text read from -.")
+def render_command(
+    card: str,
+    output_file: str | None,
+    output_format: str,
+    schema: str,
+    config_file: str | None,
+    isolated: bool,
+    stdin_filename: str | None,
+) -> None:
+    """Show a card as a page with its findings in place (needs: pip install "cardlint[render]").
+
+    Exit code 0 when the page is written, whatever the findings (`cardlint check` is the gate).
+    """
+    from cardlint.config import ConfigError
+    from cardlint.render.command import RenderUnavailable, render_command
+    from cardlint.result import UsageError
+    from cardlint.settings import Settings
+
+    try:
+        resolver = _resolver(Settings(schema=schema), config_file, isolated)
+        render_command(card, output_file, output_format, resolver, stdin_filename)
+    except (UsageError, ConfigError, RenderUnavailable) as exc:
+        _fail(str(exc))
+
+
 @main.command("lsp")
 @click.option("--stdio", is_flag=True, hidden=True, help="Accepted for clients that pass it.")
 def lsp_command(stdio: bool) -> None:
