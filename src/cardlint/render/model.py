@@ -363,78 +363,84 @@ class _Builder:
         return Node("group", "", pointer, children=tuple(children))
 
     def _chart(self, item: Mapping[str, Any], pointer: str) -> Node | None:
+        """A chart metric whose data can be drawn; ``None`` for anything else."""
         kind = item.get("type")
-        data = item.get("value")
-        name = card_text(item.get("name", ""))
-        notes = card_text(item["notes"]) if "notes" in item else ""
+        data: Any = item.get("value")
         x_name, y_name = item.get("x_axis_name"), item.get("y_axis_name")
+        drawn: tuple[charts.Chart, tuple[str, ...], tuple[Row, ...], str]
+        at = join(pointer, "value")
         if kind == "bar_chart" and _numbers(data) and data:
-            names = _strings(x_name)
-            y_text = card_text(y_name) if isinstance(y_name, str) else ""
-            chart: charts.Chart = charts.bar_chart(data, names, y_text)
-            rows = tuple(
-                Row(join(pointer, "value"), (bar.name, charts.number_text(bar.value)))
-                for bar in chart.bars
-            )
-            columns = ("Name", y_text or "Value")
-            summary = (
-                f"Bar chart of {len(data)} value{_s(data)}"
-                f"{f' of {y_text}' if y_text else ''}: "
-                + ", ".join(f"{b.name} {b.value_text}" for b in chart.bars[:20])
-                + ("…" if len(data) > 20 else "")
-            )
+            drawn = _bar(data, x_name, y_name, at)
         elif kind == "linear_graph" and _pairs(data) and data:
-            x_text = card_text(x_name) if isinstance(x_name, str) else ""
-            y_text = card_text(y_name) if isinstance(y_name, str) else ""
-            chart = charts.line_chart(data, x_text, y_text)
-            rows = tuple(
-                Row(join(pointer, "value"), (charts.number_text(x), charts.number_text(y)))
-                for x, y in data
-            )
-            columns = (x_text or "x", y_text or "y")
-            summary = (
-                f"Line chart of {len(data)} point{_s(data)}"
-                f"{f', {y_text} against {x_text}' if x_text and y_text else ''}"
-                f"{', both axes from 0 to 1' if chart.unit_square else ''}: "
-                + ", ".join(p.label for p in chart.points[:20])
-                + ("…" if len(data) > 20 else "")
-            )
+            drawn = _line(data, x_name, y_name, at)
         elif kind == "matrix" and _matrix(data):
-            columns_named = _strings(x_name)
-            rows_named = _strings(y_name)
-            chart = charts.heat_map(data, columns_named, rows_named)
-            width = max(len(r) for r in data)
-            columns = ("", *(t.label for t in chart.columns))
-            columns = ("", *(_name_at(columns_named, j) for j in range(width)))
-            rows = tuple(
-                Row(
-                    join(pointer, "value"),
-                    (_name_at(rows_named, i), *(charts.number_text(v) for v in r)),
-                )
-                for i, r in enumerate(data)
-            )
-            summary = (
-                f"Heat map of a {len(data)} by {width} matrix; rows: "
-                + ", ".join(_name_at(rows_named, i) for i in range(len(data)))
-                + "; columns: "
-                + ", ".join(_name_at(columns_named, j) for j in range(width))
-                + "."
-            )
+            drawn = _heat(data, x_name, y_name, at)
         else:
             return None
+        chart, columns, rows, summary = drawn
         self.charts += 1  # what is said of its data or axis names is shown at the chart
         return Node(
             "chart",
-            name,
+            card_text(item.get("name", "")),
             pointer,
             chart=chart,
             chart_type=str(kind),
-            notes=notes,
+            notes=card_text(item["notes"]) if "notes" in item else "",
             columns=columns,
             rows=rows,
             summary=summary,
             ident=f"chart-{self.charts}",
         )
+
+
+_More = tuple[charts.Chart, tuple[str, ...], tuple[Row, ...], str]
+"""A chart, the columns and rows of its data table, and its text alternative."""
+
+
+def _bar(data: list[float], x_name: Any, y_name: Any, at: str) -> _More:
+    y_text = card_text(y_name) if isinstance(y_name, str) else ""
+    chart = charts.bar_chart(data, _strings(x_name), y_text)
+    rows = tuple(Row(at, (bar.name, charts.number_text(bar.value))) for bar in chart.bars)
+    summary = (
+        f"Bar chart of {len(data)} value{_s(data)}{f' of {y_text}' if y_text else ''}: "
+        + ", ".join(f"{b.name} {b.value_text}" for b in chart.bars[:20])
+        + ("…" if len(data) > 20 else "")
+    )
+    return chart, ("Name", y_text or "Value"), rows, summary
+
+
+def _line(data: list[list[float]], x_name: Any, y_name: Any, at: str) -> _More:
+    x_text = card_text(x_name) if isinstance(x_name, str) else ""
+    y_text = card_text(y_name) if isinstance(y_name, str) else ""
+    chart = charts.line_chart([(x, y) for x, y in data], x_text, y_text)
+    rows = tuple(Row(at, (charts.number_text(x), charts.number_text(y))) for x, y in data)
+    summary = (
+        f"Line chart of {len(data)} point{_s(data)}"
+        f"{f', {y_text} against {x_text}' if x_text and y_text else ''}"
+        f"{', both axes from 0 to 1' if chart.unit_square else ''}: "
+        + ", ".join(p.label for p in chart.points[:20])
+        + ("…" if len(data) > 20 else "")
+    )
+    return chart, (x_text or "x", y_text or "y"), rows, summary
+
+
+def _heat(data: list[list[float]], x_name: Any, y_name: Any, at: str) -> _More:
+    column_names, row_names = _strings(x_name), _strings(y_name)
+    chart = charts.heat_map(data, column_names, row_names)
+    width = max(len(r) for r in data)
+    columns = ("", *(_name_at(column_names, j) for j in range(width)))
+    rows = tuple(
+        Row(at, (_name_at(row_names, i), *(charts.number_text(v) for v in r)))
+        for i, r in enumerate(data)
+    )
+    summary = (
+        f"Heat map of a {len(data)} by {width} matrix; rows: "
+        + ", ".join(_name_at(row_names, i) for i in range(len(data)))
+        + "; columns: "
+        + ", ".join(_name_at(column_names, j) for j in range(width))
+        + "."
+    )
+    return chart, columns, rows, summary
 
 
 def _context_of(pointer: str) -> str:
