@@ -8,6 +8,7 @@ stated in. Peak RSS is read from ``wait4``, so it is the measured process's own.
     python bench/bench.py                      # 1,000 cards, every scenario but memory
     python bench/bench.py -n 50 --rounds 1     # what CI runs, to keep the script working
     python bench/bench.py --scenario memory    # 10,000 cards, peak RSS
+    python bench/bench.py --scenario render    # `cardlint render` from a cold start
 
 check-jsonschema is looked up on PATH (``pip install check-jsonschema==0.39.0``) or given with
 ``--check-jsonschema``; without it its rows are skipped, not faked.
@@ -16,6 +17,7 @@ check-jsonschema is looked up on PATH (``pip install check-jsonschema==0.39.0``)
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import os
 import shutil
 import statistics
@@ -29,8 +31,9 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 SCHEMA = ROOT / "schemas" / "model-package-card.schema.json"
-SCENARIOS = ("batch", "cold", "jobs", "cache", "memory")
-DEFAULT_SCENARIOS = ("batch", "cold", "jobs", "cache")
+SCENARIOS = ("batch", "cold", "jobs", "cache", "memory", "render")
+DEFAULT_SCENARIOS = ("batch", "cold", "jobs", "cache", "render")
+RENDER_CARD = ROOT / "examples" / "render" / "fraud-model-card.yaml"
 
 sys.path.insert(0, str(HERE))
 from cards import write_cards  # noqa: E402 - the generator lives beside this script
@@ -224,6 +227,44 @@ class Bench:
         peak = max(max(t.rss_kib) for t in timings.values()) / 1024
         name = f"memory: peak RSS <= 150 MB ({self.memory_count} cards)"
         self.target(name, f"{peak:.0f} MB", peak <= 150)
+
+    def render(self) -> None:
+        """`cardlint render` of the example card (three charts, three findings) from a cold
+        start, next to `cardlint check` of the same card; then one bar chart drawn by the
+        chart libraries the issue suggested, where installed (their rows say why cardlint
+        draws its own SVG: start-up, size, and whether two runs give the same bytes)."""
+        if importlib.util.find_spec("jinja2") is None:
+            print("\n## render: skipped (pip install 'cardlint[render]')")
+            return
+        head = self.cardlint[:-2]  # without "check --quiet"
+        card, out = str(RENDER_CARD), str(self.work / "page.html")
+        commands = {
+            "cardlint render (HTML)": [*head, "render", card, "-o", out],
+            "cardlint render --format markdown": [*head, "render", card, "--format", "markdown"],
+            "cardlint check (same card)": [*head, "check", "--no-cache", "--quiet", card],
+            "python -c pass": [sys.executable, "-c", "pass"],
+        }
+        script = str(HERE / "render_libraries.py")
+        libraries = [name for name in ("matplotlib", "pygal") if importlib.util.find_spec(name)]
+        for name in libraries:
+            commands[f"{name}: one bar chart"] = [sys.executable, script, name]
+        timings = alternate(commands, self.cold_rounds)
+        table("render one card, cold process", timings, "cardlint check (same card)")
+        page = Path(out).read_bytes()
+        print(f"\npage: {len(page):,} bytes for 3 charts, 3 findings")
+        for name in libraries:
+            runs = [
+                subprocess.run([sys.executable, script, name], capture_output=True).stdout
+                for _ in range(2)
+            ]
+            same = "same bytes" if runs[0] == runs[1] else "DIFFERENT bytes"
+            style = runs[0].count(b'style="')
+            print(
+                f"{name}: {len(runs[0]):,} bytes for one bar chart, {same} on two runs, "
+                f"{style} style attributes (refused by a strict CSP)"
+            )
+        seconds = timings["cardlint render (HTML)"].median
+        self.target("render: one card, cold <= 0.5 s", f"{seconds:.3f} s", seconds <= 0.5)
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:

@@ -30,7 +30,7 @@ def test_bench_runs_every_scenario_at_a_tiny_size(tmp_path: Path) -> None:
             "--work",
             str(work),
             *("--scenario", "batch", "--scenario", "cold", "--scenario", "jobs"),
-            *("--scenario", "cache", "--scenario", "memory"),
+            *("--scenario", "cache", "--scenario", "memory", "--scenario", "render"),
         ],
         capture_output=True,
         text=True,
@@ -45,6 +45,7 @@ def test_bench_runs_every_scenario_at_a_tiny_size(tmp_path: Path) -> None:
         "12 cards, worker processes",
         "6 cards, cache on",
         "4 cards, peak memory",
+        "render one card, cold process",
         "## targets",
     ):
         assert heading in out

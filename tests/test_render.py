@@ -410,3 +410,14 @@ def test_check_imports_nothing_of_render():
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False
     )
     assert proc.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_the_rendered_examples_are_todays(monkeypatch):
+    # examples/render holds the page and the Markdown of the example card, and the README
+    # shows a screenshot of the page: all three stay what the code renders now.
+    monkeypatch.chdir(ROOT)
+    path = str(EXAMPLE.relative_to(ROOT))
+    for suffix, fmt in ((".html", "html"), (".md", "markdown")):
+        kept = EXAMPLE.with_suffix(suffix).read_text(encoding="utf-8")
+        assert kept == render_text(EXAMPLE.read_text(), path, fmt), f"re-render {suffix}"
+    assert EXAMPLE.with_suffix(".png").stat().st_size > 10_000

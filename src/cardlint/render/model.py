@@ -357,7 +357,10 @@ class _Builder:
             simple.append(Row(where, rows))
         children: list[Node] = []
         if simple:
-            columns = ("Name", "Value", "Type", "Notes")
+            columns: tuple[str, ...] = ("Name", "Value", "Type", "Notes")
+            if not any(row.cells[3] for row in simple):  # no column of empty cells
+                columns = columns[:3]
+                simple = [row._replace(cells=row.cells[:3]) for row in simple]
             children.append(Node("table", "", pointer, columns=columns, rows=tuple(simple)))
         children.extend(drawn)
         return Node("group", "", pointer, children=tuple(children))
