@@ -39,6 +39,17 @@ def test_wheel_ships_the_py_typed_marker(wheel: Path):
     assert "cardlint/py.typed" in zipfile.ZipFile(wheel).namelist()
 
 
+def test_wheel_ships_the_render_templates_and_the_render_extra(wheel: Path):
+    archive = zipfile.ZipFile(wheel)
+    names = archive.namelist()
+    assert "cardlint/render/templates/page.html.j2" in names
+    assert "cardlint/render/templates/page.css" in names
+    [metadata] = [n for n in names if n.endswith(".dist-info/METADATA")]
+    lines = archive.read(metadata).decode().splitlines()
+    assert "Provides-Extra: render" in lines
+    assert "Requires-Dist: jinja2>=3.1; extra == 'render'" in lines
+
+
 def test_installed_wheel_runs_from_another_directory(wheel: Path, tmp_path: Path):
     env_dir = tmp_path / "venv"
     venv.EnvBuilder(with_pip=True).create(env_dir)

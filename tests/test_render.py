@@ -229,12 +229,12 @@ def hostile_twin(value, texts, plain: bool, counter=None):
     counter = counter if counter is not None else [0]
 
     def text(original: str) -> str:
-        payload = texts[counter[0] % len(texts)]
+        # Numbered, so that two keys of one object stay two keys.
+        payload = f"{texts[counter[0] % len(texts)]} {counter[0]:03d}"
         counter[0] += 1
         if not plain:
             return payload
-        tag = str(counter[0])
-        return tag + "x" * (len(payload) - len(tag))
+        return "x" * (len(payload) - 4) + payload[-4:]
 
     if isinstance(value, dict):
         out = {}
@@ -256,8 +256,10 @@ def hostile_cards() -> tuple[str, str]:
 
     card = yaml.safe_load(EXAMPLE.read_text())
     card["intended_uses"]["risk_rating"] = "High"
-    bad = hostile_twin(card, HOSTILE, plain=False)
-    good = hostile_twin(card, HOSTILE, plain=True)
+    # Every string of the card (and every free key) holds every payload at once.
+    everything = ["\n".join(HOSTILE)]
+    bad = hostile_twin(card, everything, plain=False)
+    good = hostile_twin(card, everything, plain=True)
     return json.dumps(bad, indent=2), json.dumps(good, indent=2)
 
 
@@ -421,3 +423,59 @@ def test_the_rendered_examples_are_todays(monkeypatch):
         kept = EXAMPLE.with_suffix(suffix).read_text(encoding="utf-8")
         assert kept == render_text(EXAMPLE.read_text(), path, fmt), f"re-render {suffix}"
     assert EXAMPLE.with_suffix(".png").stat().st_size > 10_000
+
+
+def test_the_github_preview_example_renders_the_changed_cards(tmp_path):
+    import os
+    import shutil
+
+    import yaml
+
+    workflow = yaml.safe_load((EXAMPLES / "ci" / "github-actions-preview.yml").read_text())
+    steps = workflow["jobs"]["preview"]["steps"]
+    assert steps[2]["run"] == 'pip install "cardlint[render]"'
+    script = next(s["run"] for s in steps if s.get("name") == "Render the changed cards")
+    upload = next(s for s in steps if s.get("name") == "Upload the HTML previews")
+    repo = tmp_path / "repo"
+    (repo / "cards").mkdir(parents=True)
+
+    def git(*args: str) -> None:
+        subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True)
+
+    git("init", "-q", "-b", "main")
+    git("config", "user.email", "ci@example.com")
+    git("config", "user.name", "ci")
+    (repo / "cards" / "old-model-card.yaml").write_text("intended_uses:\n  risk_rating: Low\n")
+    (repo / "README.md").write_text("x\n")
+    git("add", ".")
+    git("commit", "-qm", "base")
+    git("update-ref", "refs/remotes/origin/main", "HEAD")
+    (repo / "cards" / "new-model-card.yaml").write_text("intended_uses:\n  risk_rating: high\n")
+    (repo / "README.md").write_text("y\n")
+    git("add", ".")
+    git("commit", "-qm", "change")
+    summary = tmp_path / "summary.md"
+    env = {
+        **os.environ,
+        "GITHUB_BASE_REF": "main",
+        "GITHUB_STEP_SUMMARY": str(summary),
+        "PATH": f"{os.path.dirname(sys.executable)}{os.pathsep}{os.environ['PATH']}",
+    }
+    proc = subprocess.run(
+        # GitHub runs a `run:` step with `bash -e` when no shell is named.
+        [shutil.which("bash") or "bash", "-e", "-c", script],
+        cwd=repo,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+    text = summary.read_text()
+    assert text.startswith("# new-model-card.yaml\nModel card preview of cards/new-model-card.yaml")
+    assert '1. **error** `S002` risk\\_rating "high"' in text
+    assert "old-model-card" not in text  # unchanged: not rendered
+    previews = repo / upload["with"]["path"]
+    assert [p.name for p in previews.iterdir()] == ["cards_new-model-card.yaml.html"]
+    assert (previews / "cards_new-model-card.yaml.html").read_text().startswith("<!DOCTYPE html>")

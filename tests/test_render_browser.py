@@ -215,6 +215,8 @@ def test_a_hostile_card_runs_nothing_and_adds_no_element(open_page):
     )
     assert hostile.page.evaluate(shape) == plain.page.evaluate(shape)
     assert hostile.page.evaluate("window.pwned") is None
+    links = hostile.page.eval_on_selector_all("a", "els => els.map(e => e.getAttribute('href'))")
+    assert links and all(re.fullmatch(r"#finding-\d+", link) for link in links)
     assert hostile.page.evaluate("document.styleSheets.length") == 1
     assert hostile.page.evaluate("getComputedStyle(document.body).display") == "block"
     hostile.assert_quiet()
