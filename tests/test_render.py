@@ -479,3 +479,35 @@ def test_the_github_preview_example_renders_the_changed_cards(tmp_path):
     previews = repo / upload["with"]["path"]
     assert [p.name for p in previews.iterdir()] == ["cards_new-model-card.yaml.html"]
     assert (previews / "cards_new-model-card.yaml.html").read_text().startswith("<!DOCTYPE html>")
+
+
+@pytest.mark.parametrize(
+    "card",
+    [
+        "",
+        "[]",
+        '{"model_overview": []}',
+        '{"evaluation_details": [1, "x", null, {"name": 3, "metric_groups": {"a": 1}}]}',
+        '{"intended_uses": {"risk_rating": ["High"]}, "training_details": {"training_job_details":'
+        ' {"hyper_parameters": [{"name": "a"}, {"value": 3, "x": [1]}], "training_metrics": 1}}}',
+        '{"additional_information": {"custom_details": {"\\ud800": "\\u0001\\u007f"}}}',
+    ],
+)
+def test_any_card_renders_without_a_traceback(card):
+    for fmt in ("html", "markdown"):
+        page = render_text(card, "card.json", fmt)  # type: ignore[arg-type]
+        page.encode("utf-8")  # a lone surrogate is shown escaped, never written
+
+
+def test_numbers_a_chart_cannot_place_are_shown_as_a_table():
+    metrics = [
+        {"name": "huge", "type": "bar_chart", "value": [1e308, -1e308]},
+        {"name": "tiny", "type": "bar_chart", "value": [1e-300, 2e-300]},
+        {"name": "wide", "type": "linear_graph", "value": [[0, 1e20], [1, -1e20]]},
+        {"name": "one", "type": "bar_chart", "value": [0]},
+        {"name": "flat", "type": "linear_graph", "value": [[1, 1], [1, 1]]},
+    ]
+    card = {"evaluation_details": [{"metric_groups": [{"metric_data": metrics}]}]}
+    page = render_text(json.dumps(card), "card.json")
+    assert page.count('<figure class="chart"') == 2  # "one" and "flat"
+    assert "<td>huge</td><td>[\n 1e+308,\n -1e+308\n]</td><td>bar_chart</td>" in page

@@ -738,8 +738,20 @@ def schema_command(name: str, strict: bool) -> None:
     show_default=True,
     help="html: one self-contained page; markdown: for a CI job summary or a PR comment.",
 )
-@click.option("--schema", default="auto", show_default=True, help="As for `cardlint check`.")
-@click.option("--config", "config_file", type=click.Path(dir_okay=False), metavar="PATH")
+@click.option(
+    "--schema",
+    default="auto",
+    show_default=True,
+    metavar="auto|model-package|model-card|PATH",
+    help="As for `cardlint check`.",
+)
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(dir_okay=False),
+    metavar="PATH",
+    help="Use this configuration file (no search for others).",
+)
 @click.option("--isolated", is_flag=True, help="Ignore all configuration files.")
 @click.option("--stdin-filename", metavar="NAME", help="Name (and format) of the text read from -.")
 def render_command(

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from typing import NamedTuple
+from typing import NamedTuple, TypeGuard
 
 WIDTH = 560
 """Width of every chart's view box."""
@@ -128,9 +128,19 @@ class HeatMap(NamedTuple):
 Chart = BarChart | LineChart | HeatMap
 
 
-def is_number(value: object) -> bool:
+def is_number(value: object) -> TypeGuard[float]:
     """A finite JSON number (booleans are not numbers here)."""
     return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
+
+
+def is_drawable(value: object) -> bool:
+    """A number a chart can place: finite, at most 1e15 in size, and 0 or at least 1e-9
+    (beyond that, axis arithmetic loses the difference between values).
+
+    >>> [is_drawable(v) for v in (0, 0.5, -3, 1e300, 1e-12, True, float("nan"))]
+    [True, True, True, False, False, False, False]
+    """
+    return is_number(value) and (value == 0 or 1e-9 <= abs(value) <= 1e15)
 
 
 def number_text(value: float) -> str:

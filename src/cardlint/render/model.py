@@ -460,7 +460,8 @@ def _all_objects(value: Any) -> bool:
 
 
 def _numbers(value: Any) -> bool:
-    return isinstance(value, list) and all(charts.is_number(v) for v in value)
+    """A list of numbers a chart can draw (others are shown as a table of what they are)."""
+    return isinstance(value, list) and all(charts.is_drawable(v) for v in value)
 
 
 def _pairs(value: Any) -> bool:

@@ -38,7 +38,11 @@ def build_page(result: FileResult, limits: Limits) -> PageView:
     everything: list[Placed] = []
     rendered = [(pointers, slot) for _, pointers, slot in built]
     for number, (index, where, diagnostic) in enumerate(place(result.diagnostics, rendered), 1):
-        placed = Placed(f"finding-{number}", diagnostic, where)
+        # Shown as text like any card text: a pointer or message may hold a lone surrogate.
+        shown = diagnostic._replace(
+            message=card_text(diagnostic.message), pointer=card_text(diagnostic.pointer)
+        )
+        placed = Placed(f"finding-{number}", shown, where)
         everything.append(placed)
         if index is None:
             loose.append(placed)
