@@ -64,6 +64,13 @@ def test_a_long_bar_name_is_shortened_under_the_bar_but_kept_whole():
     assert chart.bars[0].label == "a very…"
 
 
+def test_axis_names_longer_than_their_axis_are_shortened():
+    long = "a name far longer than the axis it is written along " * 3
+    assert bar_chart([1], ["a"], long).y_name == "a name far longer than the axis…"
+    line = line_chart([(0, 0), (1, 1)], long, long)
+    assert line.x_name == line.y_name == "a name far longer than the axis it is…"
+
+
 def test_a_roc_curve_gets_a_square_plot_with_axes_from_0_to_1():
     chart = line_chart([(0, 0), (0.5, 0.25), (1, 1)], "false positive rate", "true positive rate")
     assert chart.unit_square
@@ -136,10 +143,10 @@ def test_markdown_of_the_example_card():
         "",
         "## Findings",
         "",
-        "**2 errors, 1 warning**",
+        "**1 error, 2 warnings**",
         '1. **error** `S002` risk\\_rating "high" is not one of High, Medium, Low, Unknown '
         '(did you mean "High"?) (line 21, column 16, /intended\\_uses/risk\\_rating)',
-        "2. **error** `M002` x\\_axis\\_name has 3 names for 4 bars; give one name per bar "
+        "2. **warning** `M002` x\\_axis\\_name has 3 names for 4 bars; give one name per bar "
         "(line 71, column 26, /evaluation\\_details/0/metric\\_groups/0/metric\\_data/3/"
         "x\\_axis\\_name)",
         '3. **warning** `G003` placeholder text "TBD" in "TBD"; write the real content or '
@@ -190,7 +197,7 @@ def test_markdown_of_the_example_card():
         "| mobile | 0.77 |",
         "| \\#4 | 0.61 |",
     ]
-    assert "> **error** `M002` x\\_axis\\_name has 3 names for 4 bars" in lines[at + 7]
+    assert "> **warning** `M002` x\\_axis\\_name has 3 names for 4 bars" in lines[at + 7]
 
 
 def test_markdown_of_a_hostile_card_holds_no_markup():

@@ -194,7 +194,7 @@ def test_the_findings_sit_at_their_fields_and_the_summary_links_to_them(open_pag
     summary = _texts(opened.page.locator(".summary li"))
     assert [re.match(r"(\w+) (\w+)", s).groups() for s in summary] == [
         ("error", "S002"),
-        ("error", "M002"),
+        ("warning", "M002"),
         ("warning", "G003"),
     ]
     placed = opened.page.locator("#finding-2")

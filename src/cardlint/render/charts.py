@@ -237,7 +237,14 @@ def bar_chart(values: Sequence[float], names: Sequence[str], y_name: str = "") -
         Tick(_r(t * slope + offset), _tick_label(t, ticks)) for t in ticks
     )  # bottom to top
     return BarChart(
-        WIDTH, 290.0, plot, tuple(bars), y_ticks, _r(baseline), plot.bottom + 18, y_name
+        WIDTH,
+        290.0,
+        plot,
+        tuple(bars),
+        y_ticks,
+        _r(baseline),
+        plot.bottom + 18,
+        fit(y_name, plot.height),  # the whole name is in the chart's title and data table
     )
 
 
@@ -267,8 +274,8 @@ def line_chart(
         path=path,
         x_ticks=tuple(Tick(_r(t * sx + ox), _tick_label(t, x_ticks)) for t in x_ticks),
         y_ticks=tuple(Tick(_r(t * sy + oy), _tick_label(t, y_ticks)) for t in y_ticks),
-        x_name=x_name,
-        y_name=y_name,
+        x_name=fit(x_name, plot.width),
+        y_name=fit(y_name, plot.height),
         unit_square=unit,
         show_labels=len(points) <= 8,
     )
