@@ -3,7 +3,8 @@
     .venv/bin/python examples/render/refresh.py
 
 writes fraud-model-card.html and .md with `cardlint render`, and fraud-model-card.png (the
-README's screenshot: the evaluation section) with Debian's chromium through Playwright.
+README's screenshot: the evaluation section) with Debian's chromium through Playwright. A
+test fails when the .html or .md is not what cardlint renders now (a rule's message changed).
 """
 
 from __future__ import annotations
@@ -21,7 +22,11 @@ def main() -> None:
     for fmt, suffix in (("html", ".html"), ("markdown", ".md")):
         out = CARD.with_suffix(suffix)
         subprocess.run([CARDLINT, "render", CARD, "--format", fmt, "-o", out], check=True)
-    from playwright.sync_api import sync_playwright
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        print("playwright is not installed: the screenshot is left as it is")
+        return
 
     with sync_playwright() as driver:
         browser = driver.chromium.launch(
