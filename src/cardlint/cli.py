@@ -773,7 +773,7 @@ def render_command(
     from cardlint.settings import Settings
 
     try:
-        resolver = _resolver(Settings(schema=schema), config_file, isolated)
+        resolver = _resolver(Settings(schema=schema), config_file, isolated, None)
         render_command(card, output_file, output_format, resolver, stdin_filename)
     except (UsageError, ConfigError, RenderUnavailable) as exc:
         _fail(str(exc))
