@@ -763,9 +763,10 @@ def render_command(
     isolated: bool,
     stdin_filename: str | None,
 ) -> None:
-    """Show a card as a page with its findings in place (needs: pip install "cardlint[render]").
+    """Show a card as an HTML or Markdown page, with its findings in place.
 
-    Exit code 0 when the page is written, whatever the findings (`cardlint check` is the gate).
+    Needs the render extra: pip install "cardlint[render]". Exit code 0 when the page is
+    written, whatever the findings (`cardlint check` is the gate).
     """
     from cardlint.config import ConfigError
     from cardlint.render.command import RenderUnavailable, render_command
