@@ -173,19 +173,9 @@ ACCEPTED = {
 }
 
 
-# A card file with a single field that only standalone cards have is checked as a model-package
-# card under --schema auto (one such field is more often a slip in a model-package card, and
-# S004 then says where it belongs and how to pin the schema); those two are pinned here.
-ONE_STANDALONE_FIELD = {"moto-minimal.json", "pipeline.json"}
-
-
 @pytest.mark.parametrize(
     ("name", "schema"),
-    [
-        (name, schema)
-        for name, (_, kinds) in ACCEPTED.items()
-        for schema in (kinds if name in ONE_STANDALONE_FIELD else ("auto", *kinds))
-    ],
+    [(name, schema) for name, (_, kinds) in ACCEPTED.items() for schema in ("auto", *kinds)],
 )
 def test_cards_the_service_accepts_get_no_error(name: str, schema: str) -> None:
     text, _ = ACCEPTED[name]

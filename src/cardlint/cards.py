@@ -473,8 +473,8 @@ def schema_choice(requested: str, slot: CardSlot) -> tuple[str, tuple[str, ...]]
     ``auto``: what the host implies (a model package's ``ModelCardContent`` is a model-package
     card, a model card's ``Content`` a standalone one); for a card file, ``model-card`` when it
     has at least two fields only standalone model cards have, else ``model-package``. One such
-    field alone is more often a mistake in a model-package card than a standalone card, and the
-    model-package check says where it belongs.
+    field alone may be either (real standalone cards often carry just one), so the engine makes
+    its S004 a warning rather than an error; a named schema makes it certain.
     """
     if requested != "auto":
         return requested, ()

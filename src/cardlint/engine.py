@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from cardlint import codes
-from cardlint.cards import CardSlot, find_cards, parse_document, schema_choice
+from cardlint.cards import CardSlot, find_cards, parse_document, schema_choice, standalone_fields
 from cardlint.diagnostics import Diagnostic, Finding, Fix, Severity, cap_siblings
 from cardlint.document import Decoded, Document, decode, sniff_format
 from cardlint.files import read_limited
@@ -54,6 +54,8 @@ def check_text(
         schemas.append(chosen)
         chosen_by.extend(fields)
         checked = cap_siblings(_check_card(slot, chosen, document, settings))
+        if settings.schema == "auto" and slot.schema is None and chosen == "model-package":
+            checked = _unsure_of_the_kind(checked, slot)
         findings.extend(slot.place(checked, document))
     # One name per file; a template holding both kinds of card names both.
     schema_name = ", ".join(dict.fromkeys(schemas)) or None
@@ -63,6 +65,20 @@ def check_text(
 
         diagnostics = apply_suppressions(diagnostics, document, path, settings)
     return FileResult(path, diagnostics, document, decoded, schema_name, tuple(chosen_by))
+
+
+def _unsure_of_the_kind(findings: Iterable[Finding], slot: CardSlot) -> Iterator[Finding]:
+    """Under ``--schema auto``, a card file with one field only standalone model cards have is
+    checked as a model package's card, and that field's S004 is a warning, not an error: real
+    standalone cards often carry just one such field (moto's test card has only
+    ``model_description``) and the service accepts them, while in a model package's card it is a
+    slip. Only the user knows which; a named schema (``--schema``, ``schema`` or
+    ``per-file-schema`` in the configuration) makes it certain, and an error again."""
+    unsure = set(standalone_fields(slot.value))
+    for finding in findings:
+        if finding.code == codes.UNKNOWN_PROPERTY and finding.pointer in unsure:
+            finding = finding._replace(severity=Severity.WARNING)
+        yield finding
 
 
 def _check_card(
