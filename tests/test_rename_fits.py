@@ -192,9 +192,13 @@ def test_model_owner_message_through_the_command_and_the_setting_it_names_works(
 ) -> None:
     card = tmp_path / "owner-model-card.json"
     card.write_text('{"model_overview": {"model_creator": "a", "model_owner": "b"}}\n')
-    proc = run_cli("check", "--isolated", str(card))
+    proc = run_cli("check", "--isolated", "--schema", "model-package", str(card))
     assert proc.returncode == 1
     assert proc.stdout.splitlines()[0] == f"{card}:1:43: S004 {MODEL_OWNER}"
+    # Under --schema auto one such key may be a standalone card's: a warning, same message.
+    proc = run_cli("check", "--isolated", str(card))
+    assert proc.returncode == 0
+    assert proc.stdout.splitlines()[0] == f"{card}:1:43: S004 [warning] {MODEL_OWNER}"
     # The setting the message names, as written, makes the card a standalone one: no S004.
     (tmp_path / ".git").mkdir()
     (tmp_path / "cardlint.toml").write_text('schema = "model-card"\n', encoding="utf-8")
