@@ -6,7 +6,9 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -85,3 +87,15 @@ def hook_repo(tmp_path_factory: pytest.TempPathFactory, pre_commit_env: dict[str
     from precommit_repo import hook_repository
 
     return hook_repository(tmp_path_factory.mktemp("hook-repo"), pre_commit_env)
+
+
+@pytest.fixture
+def client() -> Iterator[Any]:
+    """A started ``cardlint lsp`` (tests/lsp_client.py) that takes workspace edits as document
+    changes; the modules that use it skip themselves where the lsp extra is absent."""
+    from lsp_client import LspClient
+
+    server = LspClient()
+    server.initialize(workspace={"workspaceEdit": {"documentChanges": True}})
+    yield server
+    server.close()

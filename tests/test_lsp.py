@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -47,14 +46,6 @@ def uri(workspace: Path) -> str:
 @pytest.fixture
 def json_uri(workspace: Path) -> str:
     return (workspace / "fraud-model-card.json").as_uri()
-
-
-@pytest.fixture
-def client() -> Iterator[LspClient]:
-    server = LspClient()
-    server.initialize(workspace={"workspaceEdit": {"documentChanges": True}})
-    yield server
-    server.close()
 
 
 def ranges(params: dict[str, Any]) -> list[tuple[str, int, int, int, int]]:

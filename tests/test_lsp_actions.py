@@ -34,14 +34,6 @@ def uri(workspace: Path) -> str:
 
 
 @pytest.fixture
-def client() -> Iterator[LspClient]:
-    server = LspClient()
-    server.initialize(workspace={"workspaceEdit": {"documentChanges": True}})
-    yield server
-    server.close()
-
-
-@pytest.fixture
 def puller() -> Iterator[LspClient]:
     """A client that says it pulls diagnostics (as VS Code and Neovim 0.10+ do)."""
     server = LspClient()
