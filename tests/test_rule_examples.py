@@ -231,6 +231,9 @@ CASES: dict[str, Callable[[Path], list[Diagnostic]]] = {
         '{"model_overview": {"model_creator": "ml-team\\u001b[2J"}}', "model-card.json"
     ),
     "P015": time_limit_case,
+    "P016": text_case(
+        '{"evaluation_details": [' + ", ".join(["{}"] * 200_000) + "]}", "model-card.json"
+    ),
     "S001": yaml(
         """
         training_details:
@@ -290,7 +293,20 @@ CASES: dict[str, Callable[[Path], list[Diagnostic]]] = {
 
 # Not literal card text: a description (`a 12 MB file`), an elided value (`<2,100 characters>`)
 # or a fragment written at another level than the case (every line is still checked).
-DESCRIBED = {"P005", "P008", "P009", "P012", "P015", "S005", "S009", "S010", "V001", "X001", "X003"}
+DESCRIBED = {
+    "P005",
+    "P008",
+    "P009",
+    "P012",
+    "P015",
+    "P016",
+    "S005",
+    "S009",
+    "S010",
+    "V001",
+    "X001",
+    "X003",
+}
 
 DOUBLED_ARTICLE = re.compile(r"\b(?:a|an|the)\s+(?:a|an|the)\b", re.IGNORECASE)
 DOUBLED_PHRASE = re.compile(r"\b((?:a|an|the) \w+) \1\b", re.IGNORECASE)

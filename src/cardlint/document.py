@@ -43,6 +43,7 @@ class Limits(NamedTuple):
     max_file_size: int = 10 * 1024 * 1024
     max_depth: int = 64
     max_alias_expansion: int = 10_000
+    max_values: int = 200_000
     max_seconds: float = 20.0
 
 
@@ -296,6 +297,14 @@ def _odd_string(text: str, pointer: str, target: Target) -> list[Finding]:
             )
         )
     return found
+
+
+def too_many_values_message(max_values: int) -> str:
+    """The message of P016, the same for JSON and YAML."""
+    return (
+        f"the document holds more than {max_values:,} values, far more than a model card can hold "
+        "(SageMaker accepts 100,000 characters); keep generated data out of the card"
+    )
 
 
 def depth_finding(doc_pointer: str, max_depth: int) -> Finding:

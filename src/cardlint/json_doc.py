@@ -12,7 +12,14 @@ from typing import Any
 
 from cardlint import codes
 from cardlint.diagnostics import Finding, FixIntent, RemoveProperty
-from cardlint.document import Document, Limits, depth_finding, find_odd_scalars, find_too_deep
+from cardlint.document import (
+    Document,
+    Limits,
+    depth_finding,
+    find_odd_scalars,
+    find_too_deep,
+    too_many_values_message,
+)
 from cardlint.pointer import join
 
 _WS = re.compile(r"[ \t\r\n]*")
@@ -65,6 +72,14 @@ _DECODER = _Decoder()
 
 
 def parse_json(text: str, limits: Limits) -> Document:
+    crossing = _value_limit_offset(text, limits.max_values)
+    if crossing is not None:
+        nested = _deep_offset(text[:crossing], limits.max_depth)  # whichever comes first
+        if nested:
+            message = depth_finding("", limits.max_depth).message
+            return _failed(text, (codes.TOO_DEEP, message, nested, nested + 1))
+        message = too_many_values_message(limits.max_values)
+        return _failed(text, (codes.TOO_MANY_VALUES, message, crossing, crossing + 1))
     problems: list[Finding] = []
     smap = JsonSourceMap(text)
     try:
@@ -267,6 +282,32 @@ def _huge_number(text: str, reason: str) -> tuple[str, str, int, int]:
         match.start(),
         match.start() + 1,
     )
+
+
+# A string, a comma, or a bracket that opens a container with something in it.
+_VALUE_TOKEN = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|,|[\[{](?![ \t\r\n]*[\]}])', re.S)
+
+
+def _value_limit_offset(text: str, max_values: int) -> int | None:
+    """Where the value that crosses ``max_values`` starts, counted on the text (or None).
+
+    A JSON text holds one value plus one for each comma and each non-empty container, and
+    the C decoder builds them all before anything could count them: 10 MB of ``[{}, {}, …]``
+    is 2.6 million dictionaries. Texts too short to cross the limit (every value but the
+    first needs a separator) and texts with too few structural characters skip the scan.
+    """
+    if len(text) // 2 + 1 <= max_values:
+        return None
+    if text.count(",") + text.count("[") + text.count("{") + 1 <= max_values:
+        return None
+    values = 1
+    for match in _VALUE_TOKEN.finditer(text):
+        if match.group()[0] != '"':
+            values += 1
+            if values > max_values:
+                blank = _WS.match(text, match.end())  # always matches, maybe empty
+                return blank.end() if blank else match.end()
+    return None
 
 
 def _deep_offset(text: str, max_depth: int) -> int:

@@ -26,6 +26,7 @@ from cardlint.document import (
     depth_finding,
     find_odd_scalars,
     find_too_deep,
+    too_many_values_message,
 )
 from cardlint.pointer import join
 from cardlint.text import or_list
@@ -292,16 +293,19 @@ def parse_yaml(text: str, limits: Limits, loader_class: type[CardLoader] | None 
         )
     if not text.strip(" \t\r\n"):  # libyaml rejects a lone tab; white space is an empty file
         return Document(text, "yaml", None, [], YamlSourceMap(None))
-    if _structural_count(text) > _COMPOSE_SAFE:
-        offset = _deep_event_offset(text, limits.max_depth)
-        if offset is not None:
-            # If libyaml gave up at its own limit, the same scan over the text before that
-            # point streams events again and finds the first level past ours.
-            earlier = _deep_event_offset(text[:offset], limits.max_depth)
-            offset = offset if earlier is None else earlier
-            return _failed(
-                text, codes.TOO_DEEP, depth_finding("", limits.max_depth).message, offset
-            )
+    if _structural_count(text) > _COMPOSE_SAFE or _could_cross(text, limits.max_values):
+        guarded = _event_guard(text, limits)
+        if guarded is not None:
+            code, crossing = guarded
+            if code == codes.TOO_DEEP:
+                # If libyaml gave up at its own limit, the same scan over the text before
+                # that point streams events again and finds the first level past ours.
+                earlier = _event_guard(text[:crossing], limits)
+                crossing = crossing if earlier is None else earlier[1]
+                message = depth_finding("", limits.max_depth).message
+            else:
+                message = too_many_values_message(limits.max_values)
+            return _failed(text, code, message, crossing)
     loader = (loader_class or CardLoader)(_counted(text))
     try:
         root = loader.get_single_node()
@@ -543,6 +547,19 @@ def _structural_count(text: str) -> int:
     return sum(text.count(ch) for ch in "[{-:?")
 
 
+def _could_cross(text: str, max_values: int) -> bool:
+    """Whether the text could hold more than ``max_values`` nodes.
+
+    Every node but the first is an item or a key or value of an entry, each of which needs an
+    indicator (``-``, ``:``, ``?``, ``,`` or an opening bracket) and brings at most three
+    nodes (``[a: b]`` is a mapping, a key and a value), and no node takes less than one
+    character; so short texts and texts with few indicators are not scanned.
+    """
+    if len(text) <= max_values:
+        return False
+    return 3 * (_structural_count(text) + text.count(",")) + 1 > max_values
+
+
 def _counted(text: str) -> str:
     """What to hand libyaml so that its marks are offsets into ``text``.
 
@@ -556,20 +573,35 @@ def _counted(text: str) -> str:
     return text
 
 
-def _deep_event_offset(text: str, max_depth: int) -> int | None:
+_NODE_EVENTS = (yaml.ScalarEvent, yaml.AliasEvent, yaml.CollectionStartEvent)
+
+
+def _event_guard(text: str, limits: Limits) -> tuple[str, int] | None:
+    """The first node nested too deep (P005) or past the value limit (P016), from events.
+
+    libyaml's C composer crashes the process at tens of thousands of levels, and a node
+    graph takes some 500 bytes a node (10 MB of ``[1, 1, …]`` is 3.5 million nodes), so
+    both are counted on the event stream, which holds one event at a time.
+    """
     depth = 0
+    nodes = 0
     try:
         for event in yaml.parse(_counted(text), Loader=_BaseLoader):
+            if not isinstance(event, _NODE_EVENTS):
+                if isinstance(event, yaml.CollectionEndEvent):
+                    depth -= 1
+                continue
+            nodes += 1
+            if nodes > limits.max_values and event.start_mark is not None:
+                return codes.TOO_MANY_VALUES, event.start_mark.index
             if isinstance(event, yaml.CollectionStartEvent):
                 depth += 1
-                if depth > max_depth and event.start_mark is not None:
-                    return event.start_mark.index
-            elif isinstance(event, yaml.CollectionEndEvent):
-                depth -= 1
+                if depth > limits.max_depth and event.start_mark is not None:
+                    return codes.TOO_DEEP, event.start_mark.index
     except yaml.MarkedYAMLError as exc:
         # libyaml >= 0.2.5 has its own limit (1000), hit while scanning ahead of the events.
         if "nesting depth" in (exc.problem or "") and exc.problem_mark is not None:
-            return exc.problem_mark.index
+            return codes.TOO_DEEP, exc.problem_mark.index
         return None  # the real parse reports it
     except yaml.YAMLError:
         return None
