@@ -170,13 +170,15 @@ def _leaves(key: _SameObject) -> Leaves:
         elif kind is dict:
             if not node:
                 empties.append((path, node))
-            for name, child in node.items():
+            # Pushed last to first, so that they come off in the card's order: a rule that
+            # reports thousands of sibling items keeps the first hundred (cap_siblings).
+            for name, child in reversed(node.items()):
                 push(((path, name), child))
         elif kind is list:
             if not node:
                 empties.append((path, node))
-            for index, child in enumerate(node):
-                push(((path, index), child))
+            for index in range(len(node) - 1, -1, -1):
+                push(((path, index), node[index]))
     return Leaves(tuple(strings), tuple(empties))
 
 
