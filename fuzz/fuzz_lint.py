@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from cardlint.engine import FileResult
+    from cardlint.check.engine import FileResult
 
 SEEDS = Path(__file__).with_name("seeds")
 NAMES = ("model-card.json", "model-card.yaml")
@@ -48,7 +48,7 @@ def available_formats() -> tuple[str, ...]:
 
 def check_invariants(result: FileResult, formats: tuple[str, ...]) -> None:
     """Raise AssertionError when a result breaks one of the invariants above."""
-    from cardlint import codes
+    from cardlint.core import codes
     from cardlint.report import ReportOptions, write_report
 
     text = result.document.text if result.document is not None else None
@@ -68,7 +68,7 @@ def check_invariants(result: FileResult, formats: tuple[str, ...]) -> None:
 
 def one_input(data: bytes, formats: tuple[str, ...]) -> None:
     """Lint ``data`` (its first byte picks JSON or YAML) and check the invariants."""
-    from cardlint.engine import check_bytes
+    from cardlint.check.engine import check_bytes
 
     if not data:
         return
@@ -83,7 +83,7 @@ def run_atheris(argv: list[str]) -> None:
     # Coverage guidance over cardlint's own code only: instrumenting everything (the standard
     # library, jsonschema) made each input about three times slower for little gain.
     with atheris.instrument_imports(include=["cardlint"]):
-        import cardlint.engine
+        import cardlint.check.engine
         import cardlint.report.json
         import cardlint.report.text  # noqa: F401
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from cardlint import lint_text
-from cardlint.cards import CardSlot, choose_schema
+from cardlint.loading.cards import CardSlot, choose_schema
 from conftest import run_cli
 
 

@@ -74,7 +74,7 @@ def test_configuration_file_codes_get_the_same_hint(tmp_path):
 
 
 def test_top_level_help_shows_every_summary_uncut():
-    from cardlint.cli import main
+    from cardlint.cli.main import main
 
     proc = run_cli("--help", env={"COLUMNS": "200"})
     assert proc.returncode == 0
@@ -120,7 +120,7 @@ def test_check_help_groups_options_in_sections():
         for option in options:
             assert f" {option}" in sections[title], (title, option)
     # Every option has a section: the last one holds --help alone. A new option goes into
-    # cardlint.cli._SECTIONS.
+    # cardlint.cli.main._SECTIONS.
     assert sections["Options"].splitlines()[1:] == ["  -h, --help  Show this message and exit."]
 
 

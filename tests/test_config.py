@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from cardlint.config import Overrides, Resolver, glob_match, load_config
-from cardlint.diagnostics import Severity
-from cardlint.settings import Settings
+from cardlint.core.diagnostics import Severity
+from cardlint.core.settings import Settings
+from cardlint.running.config import Overrides, Resolver, glob_match, load_config
 from conftest import run_cli
 
 CARD = "intended_uses:\n  risk_rating: high\nmodel_overview:\n  model_creator: yes\n  bogus: 1\n"

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft202012Validator
 
-from cardlint.engine import check_file
-from cardlint.schema_export import exported_schema
+from cardlint.check.engine import check_file
+from cardlint.schema.export import exported_schema
 from conftest import EXAMPLES, ROOT, run_cli
 
 EDITORS = EXAMPLES / "editors"

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from cardlint.diagnostics import (
+from cardlint.check.engine import check_bytes, check_text
+from cardlint.core.diagnostics import (
     Diagnostic,
     Edit,
     Fix,
@@ -15,11 +16,10 @@ from cardlint.diagnostics import (
     ReplaceValue,
     Severity,
 )
-from cardlint.document import Decoded, parse
-from cardlint.edits import apply_edits, make_fix, plain_ok, yaml_double_quoted, yaml_number
-from cardlint.engine import check_bytes, check_text
-from cardlint.fixer import MAX_PASSES, choose, fix_result
-from cardlint.span import Span
+from cardlint.core.span import Span
+from cardlint.fixing.edits import apply_edits, make_fix, plain_ok, yaml_double_quoted, yaml_number
+from cardlint.fixing.fixer import MAX_PASSES, choose, fix_result
+from cardlint.loading.document import Decoded, parse
 
 
 def fixed(text: str, filename: str = "card.json", *, unsafe: bool = False) -> str:
@@ -200,7 +200,7 @@ def test_json_with_crlf_and_no_final_newline() -> None:
 
 
 def test_bom_and_encoding_are_kept_byte_for_byte() -> None:
-    from cardlint.fixer import encode
+    from cardlint.fixing.fixer import encode
 
     for bom, encoding in ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le")):
         data = bom + YAML_BEFORE.replace("\n", "\r\n").encode(encoding)

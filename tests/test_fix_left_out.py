@@ -16,12 +16,12 @@ from pathlib import Path
 
 import pytest
 
-from cardlint.diagnostics import Diagnostic, Edit, Fix, FixIntent, ReplaceValue, Severity
-from cardlint.document import Decoded
-from cardlint.engine import check_text
-from cardlint.fixer import choose, fix_result, sift
-from cardlint.settings import Settings
-from cardlint.span import Span
+from cardlint.check.engine import check_text
+from cardlint.core.diagnostics import Diagnostic, Edit, Fix, FixIntent, ReplaceValue, Severity
+from cardlint.core.settings import Settings
+from cardlint.core.span import Span
+from cardlint.fixing.fixer import choose, fix_result, sift
+from cardlint.loading.document import Decoded
 from conftest import run_cli
 
 HASH_CARD = """\

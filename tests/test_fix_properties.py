@@ -11,9 +11,9 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cardlint.document import parse, sniff_format
-from cardlint.engine import check_text
-from cardlint.fixer import FixOutcome, fix_result
+from cardlint.check.engine import check_text
+from cardlint.fixing.fixer import FixOutcome, fix_result
+from cardlint.loading.document import parse, sniff_format
 from conftest import EXAMPLES
 
 PROPERTY_SETTINGS = settings(

@@ -1,4 +1,4 @@
-"""Hover text (cardlint.hover): metric shapes picked by ``type``, limits in plain words."""
+"""Hover text (cardlint.lsp.hover): metric shapes picked by ``type``, limits in plain words."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ from typing import Any
 
 import pytest
 
-from cardlint.hover import hover_text, typed_choice
-from cardlint.resources import load_vendored
+from cardlint.core.resources import load_vendored
+from cardlint.lsp.hover import hover_text, typed_choice
 
 METRIC = "/evaluation_details/0/metric_groups/0/metric_data/0"
 TYPES = "`number`, `string`, `boolean`, `linear_graph`, `bar_chart`, `matrix`"

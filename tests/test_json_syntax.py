@@ -11,8 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cardlint import lint_text
-from cardlint.document import Limits
-from cardlint.json_doc import parse_json
+from cardlint.loading.document import Limits
+from cardlint.loading.json_doc import parse_json
 
 CASES = [
     ('{"a": 1,}', 1, 8, "trailing comma is not allowed in JSON"),
@@ -50,7 +50,7 @@ class _Worded(json.JSONDecodeError):
 
 @pytest.mark.parametrize(("text", "line", "column", "message"), CASES[:6])
 def test_messages_do_not_depend_on_the_json_modules_words(monkeypatch, text, line, column, message):
-    from cardlint import json_doc
+    from cardlint.loading import json_doc
 
     real = json_doc._DECODER.decoder.decode
 

@@ -7,9 +7,9 @@ import io
 
 import pytest
 
-from cardlint.document import decode, parse
-from cardlint.engine import check_bytes
-from cardlint.files import read_limited
+from cardlint.check.engine import check_bytes
+from cardlint.loading.document import decode, parse
+from cardlint.loading.read import read_limited
 from conftest import findings
 
 

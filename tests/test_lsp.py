@@ -11,8 +11,8 @@ import pytest
 
 pytest.importorskip("pygls", reason="the lsp extra is not installed")
 
-from cardlint.hover import hover_text
-from cardlint.lsp import Positions, is_card_file, rule_doc_url
+from cardlint.lsp.hover import hover_text
+from cardlint.lsp.server import Positions, is_card_file, rule_doc_url
 from lsp_client import LspClient, apply_edits
 
 DIAGNOSTICS = "textDocument/publishDiagnostics"
@@ -358,7 +358,7 @@ def test_exit_without_shutdown_ends_with_status_1() -> None:
 def test_without_pygls_the_command_says_how_to_install_it() -> None:
     code = (
         "import sys; sys.modules['pygls'] = None; sys.modules['lsprotocol'] = None; "
-        "sys.argv = ['cardlint', 'lsp']; from cardlint.cli import run; run()"
+        "sys.argv = ['cardlint', 'lsp']; from cardlint.cli.main import run; run()"
     )
     proc = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False
@@ -371,7 +371,7 @@ def test_without_pygls_the_command_says_how_to_install_it() -> None:
 
 def test_cli_start_up_does_not_import_pygls() -> None:
     code = (
-        "import sys, cardlint.cli, cardlint.lsp; "
+        "import sys, cardlint.cli.main, cardlint.lsp.server; "
         "print(sorted(m for m in sys.modules if 'pygls' in m or 'lsprotocol' in m))"
     )
     proc = subprocess.run(
@@ -411,7 +411,7 @@ def test_rule_doc_url_for_every_code_scheme() -> None:
 
 
 def test_hover_text_for_a_property_declared_through_additional_properties() -> None:
-    from cardlint.resources import load_vendored
+    from cardlint.core.resources import load_vendored
 
     card = {"additional_information": {"custom_details": {"team": "x"}}}
     text = hover_text(
@@ -426,7 +426,7 @@ def test_hover_text_for_a_property_declared_through_additional_properties() -> N
 
 
 def test_card_file_names_follow_the_cli_patterns() -> None:
-    from cardlint.files import DEFAULT_INCLUDE
+    from cardlint.running.files import DEFAULT_INCLUDE
 
     assert is_card_file("/a/b/Fraud-Model-Card.YAML", DEFAULT_INCLUDE)
     assert not is_card_file("/a/b/package.json", DEFAULT_INCLUDE)

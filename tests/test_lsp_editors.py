@@ -13,8 +13,8 @@ import pytest
 
 pytest.importorskip("pygls", reason="the lsp extra is not installed")
 
-from cardlint.files import DEFAULT_INCLUDE, matches
-from cardlint.lsp import Positions
+from cardlint.lsp.server import Positions
+from cardlint.running.files import DEFAULT_INCLUDE, matches
 from lsp_client import LspClient
 
 EDITORS = Path(__file__).resolve().parents[1] / "examples" / "editors"

@@ -9,7 +9,7 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from cardlint import lint_text
-from cardlint.resources import load_vendored
+from cardlint.core.resources import load_vendored
 from conftest import EXAMPLES, run_cli
 
 SDK_CARD = EXAMPLES / "model-card" / "sdk-model-card.json"
@@ -164,7 +164,7 @@ def test_model_card_schema_findings(text: str, expected: list[tuple[str, str]]):
 
 
 def test_every_pattern_said_in_words_is_a_pattern_of_the_schema():
-    from cardlint.schema import _PATTERN_HINTS
+    from cardlint.schema.validation import _PATTERN_HINTS
 
     found: set[str] = set()
     stack: list[object] = [load_vendored("model-card")]

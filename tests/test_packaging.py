@@ -82,7 +82,7 @@ def test_installed_wheel_runs_from_another_directory(wheel: Path, tmp_path: Path
     assert proc.returncode == 1, proc.stderr
     assert '"code": "S002"' in proc.stdout
     where = subprocess.run(
-        [str(python), "-c", "import cardlint.resources as r; print(r.schema_dir())"],
+        [str(python), "-c", "import cardlint.core.resources as r; print(r.schema_dir())"],
         capture_output=True,
         text=True,
         cwd=tmp_path,

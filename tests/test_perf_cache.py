@@ -14,7 +14,9 @@ from typing import Any
 
 import pytest
 
-from cardlint.cache import (
+from cardlint.check.engine import check_text
+from cardlint.core.settings import Settings
+from cardlint.running.cache import (
     FORMAT,
     RACY_WINDOW_NS,
     Cache,
@@ -22,8 +24,6 @@ from cardlint.cache import (
     resolve_directory,
     stat_key,
 )
-from cardlint.engine import check_text
-from cardlint.settings import Settings
 from conftest import EXAMPLES, run_cli
 
 BAD = "bad/acceptance-model-card.json"
@@ -196,7 +196,7 @@ def test_diagnostics_with_fixes_come_back_identical(tmp_path: Path) -> None:
         result = check_text(data.decode(), name, settings)
         assert any(d.fix is not None for d in result.diagnostics)
         cache = Cache(tmp_path)
-        from cardlint.cache import digest
+        from cardlint.running.cache import digest
 
         cache.store(name, digest(data), settings, result.schema, result.diagnostics)
         cache.save()
@@ -286,10 +286,12 @@ def test_a_cache_file_holding_another_fingerprint_is_not_used(tmp_path: Path) ->
 _PROBE = """
 import atexit, sys
 atexit.register(lambda: print(sorted(
-    m for m in sys.modules if m in ("cardlint.schema", "cardlint.compiled", "jsonschema_rs")
+    m
+    for m in sys.modules
+    if m in ("cardlint.schema.validation", "cardlint.schema.compiled", "jsonschema_rs")
 ), file=sys.stderr))
 sys.argv = ["cardlint", *sys.argv[1:]]
-from cardlint.cli import run
+from cardlint.cli.main import run
 run()
 """
 
@@ -312,7 +314,9 @@ def test_a_run_answered_from_the_cache_builds_no_schema(
         return proc.returncode, proc.stdout, proc.stderr
 
     first = probe()
-    assert first[2].endswith("['cardlint.compiled', 'cardlint.schema', 'jsonschema_rs']\n")
+    assert first[2].endswith(
+        "['cardlint.schema.compiled', 'cardlint.schema.validation', 'jsonschema_rs']\n"
+    )
     again = probe()
     assert again == (first[0], first[1], "[]\n")
 

@@ -18,10 +18,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cardlint.compiled import compile_check
-from cardlint.document import decode, parse, sniff_format
-from cardlint.resources import SCHEMA_FILES
-from cardlint.schema import CardSchema, load_schema
+from cardlint.core.resources import SCHEMA_FILES
+from cardlint.loading.document import decode, parse, sniff_format
+from cardlint.schema.compiled import compile_check
+from cardlint.schema.validation import CardSchema, load_schema
 from conftest import EXAMPLES, run_cli
 
 SCHEMAS = sorted(SCHEMA_FILES)
@@ -208,7 +208,7 @@ def test_patterns_that_agree_keep_the_compiled_check() -> None:
 def test_python_whitespace_is_what_backslash_s_matches() -> None:
     import re
 
-    from cardlint.compiled import PYTHON_WHITESPACE
+    from cardlint.schema.compiled import PYTHON_WHITESPACE
 
     spaces = "".join(chr(c) for c in range(0x110000) if re.match(r"\s", chr(c)))
     assert spaces == PYTHON_WHITESPACE
@@ -235,7 +235,7 @@ def test_a_remote_ref_is_never_fetched_and_gets_no_compiled_check(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     # jsonschema-rs has an HTTP client of its own; it must ask cardlint's retriever instead.
-    from cardlint import compiled
+    from cardlint.schema import compiled
 
     asked: list[str] = []
 
@@ -275,7 +275,7 @@ def test_a_run_on_valid_cards_never_imports_python_jsonschema(tmp_path: Path) ->
     )
     assert proc.returncode == 0, proc.stderr
     imported = {line.split("|")[-1].strip() for line in proc.stderr.splitlines() if "|" in line}
-    assert "cardlint.engine" in imported
+    assert "cardlint.check.engine" in imported
     assert "jsonschema" not in imported and "jsonschema.validators" not in imported
 
 

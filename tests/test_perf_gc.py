@@ -6,8 +6,8 @@ import gc
 import subprocess
 import sys
 
-from cardlint.parallel import check_files
-from cardlint.settings import Settings
+from cardlint.core.settings import Settings
+from cardlint.running.parallel import check_files
 from conftest import EXAMPLES
 
 CARD = str(EXAMPLES / "good" / "sdk-model-package-model-card.json")
@@ -22,10 +22,11 @@ def test_the_library_leaves_the_collector_alone() -> None:
 
 def test_the_command_line_freezes_its_imports_and_collects_less_often() -> None:
     code = (
-        "import gc; from cardlint.parallel import check_files; from cardlint.settings import "
+        "import gc; from cardlint.running.parallel import check_files; "
+        "from cardlint.core.settings import "
         f"Settings; list(check_files([({CARD!r}, Settings())], own_process=True)); "
         "print(gc.get_threshold(), gc.get_freeze_count() > 10_000, "
-        "'cardlint.engine' in __import__('sys').modules)"
+        "'cardlint.check.engine' in __import__('sys').modules)"
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert proc.stdout.split() == ["(10000,", "10,", "10)", "True", "True"]

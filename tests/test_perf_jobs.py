@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from cardlint import parallel
-from cardlint.parallel import Progress, check_files, workers_for
-from cardlint.settings import Settings
+from cardlint.core.settings import Settings
+from cardlint.running import parallel
+from cardlint.running.parallel import Progress, check_files, workers_for
 from conftest import EXAMPLES, run_cli
 
 SOURCES = sorted(p for p in (EXAMPLES / "good").iterdir()) + sorted(

@@ -77,7 +77,7 @@ def test_readme_transcript(where: str, command: str, expected: str, tmp_path: Pa
 
 @pytest.mark.parametrize(("where", "words"), commands(), ids=lambda v: str(v))
 def test_readme_command_uses_real_options(where: str, words: list[str]):
-    from cardlint.cli import main
+    from cardlint.cli.main import main
 
     name, *rest = words
     command = main.commands.get(name)

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from cardlint import lint_text
-from cardlint.settings import Settings
+from cardlint.core.settings import Settings
 from conftest import run_cli
 
 TOP_ALLOWED = (

@@ -400,7 +400,8 @@ def test_render_follows_the_configuration(tmp_path):
 def test_without_the_extra_render_names_it_in_one_line():
     code = (
         "import sys; sys.modules['jinja2'] = None; "
-        f"sys.argv = ['cardlint', 'render', {str(EXAMPLE)!r}]; from cardlint.cli import run; run()"
+        f"sys.argv = ['cardlint', 'render', {str(EXAMPLE)!r}]; "
+        "from cardlint.cli.main import run; run()"
     )
     proc = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False
@@ -414,7 +415,7 @@ def test_without_the_extra_render_names_it_in_one_line():
 
 def test_check_imports_nothing_of_render():
     code = (
-        "import sys; from cardlint.cli import main\n"
+        "import sys; from cardlint.cli.main import main\n"
         f"try: main(['check', '--no-cache', {str(EXAMPLE)!r}])\n"
         "except SystemExit: pass\n"
         "print(sorted(m for m in sys.modules if m.startswith(('jinja2', 'markupsafe', "

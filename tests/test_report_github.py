@@ -5,10 +5,10 @@ from __future__ import annotations
 import io
 import re
 
-from cardlint.diagnostics import Diagnostic, Severity
-from cardlint.engine import FileResult
+from cardlint.check.result import FileResult
+from cardlint.core.diagnostics import Diagnostic, Severity
+from cardlint.core.span import Span
 from cardlint.report import ReportOptions, write_report
-from cardlint.span import Span
 from conftest import ROOT, run_cli
 
 _COMMAND = re.compile(r"^::(?P<name>[a-z]+)(?: (?P<props>[^:]*))?::(?P<data>.*)$")

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 
-from cardlint.diagnostics import Diagnostic, Severity
-from cardlint.engine import FileResult
+from cardlint.check.result import FileResult
+from cardlint.core.diagnostics import Diagnostic, Severity
+from cardlint.core.span import Span
 from cardlint.report.gitlab import issues
-from cardlint.span import Span
 from conftest import ROOT, run_cli
 
 BAD = "intended_uses:\n  risk_rating: high\n"

@@ -5,10 +5,10 @@ from __future__ import annotations
 import io
 import xml.etree.ElementTree as ET
 
-from cardlint.diagnostics import Diagnostic, Severity
-from cardlint.engine import FileResult
+from cardlint.check.result import FileResult
+from cardlint.core.diagnostics import Diagnostic, Severity
+from cardlint.core.span import Span
 from cardlint.report import ReportOptions, write_report
-from cardlint.span import Span
 from conftest import run_cli
 
 BAD = "model_overview:\n  model_creator: yes\nintended_uses:\n  risk_rating: high\n"

@@ -5,11 +5,11 @@ from __future__ import annotations
 import io
 import json
 
-from cardlint import cli
-from cardlint.diagnostics import Diagnostic, Severity
-from cardlint.engine import FileResult
+from cardlint.check.result import FileResult
+from cardlint.cli import main as cli
+from cardlint.core.diagnostics import Diagnostic, Severity
+from cardlint.core.span import Span
 from cardlint.report import FORMATS, ReportOptions, write_report
-from cardlint.span import Span
 from conftest import EXAMPLES, run_cli
 
 BAD = "model_overview:\n  model_creator: yes\nintended_uses:\n  risk_rating: high\n"

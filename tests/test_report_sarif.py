@@ -9,11 +9,12 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from cardlint.diagnostics import Diagnostic, Edit, Fix, Severity
-from cardlint.engine import FileResult, check_text
+from cardlint.check.engine import check_text
+from cardlint.check.result import FileResult
+from cardlint.core.diagnostics import Diagnostic, Edit, Fix, Severity
+from cardlint.core.span import Span
 from cardlint.report import ReportOptions, write_report
 from cardlint.rules import REGISTRY
-from cardlint.span import Span
 from conftest import ROOT, run_cli
 
 SARIF_SCHEMA = json.loads((ROOT / "tests" / "data" / "sarif-schema-2.1.0.json").read_text())

@@ -16,11 +16,11 @@ from pathlib import Path
 
 import pytest
 
-from cardlint import engine
-from cardlint.diagnostics import Diagnostic
-from cardlint.document import Limits
+from cardlint.check import engine
+from cardlint.core.diagnostics import Diagnostic
+from cardlint.core.settings import Settings
+from cardlint.loading.document import Limits
 from cardlint.rules import REGISTRY
-from cardlint.settings import Settings
 from conftest import run_cli
 
 EVERYTHING = Settings(extend_select=tuple(REGISTRY))  # opt-in rules too
@@ -78,7 +78,7 @@ def internal_error_case(_tmp: Path) -> list[Diagnostic]:
         raise ValueError("boom")
 
     rule = REGISTRY["G001"]
-    import cardlint.engine as eng
+    import cardlint.check.engine as eng
 
     patched = tuple(r._replace(check=broken) if r.code == "G001" else r for r in eng.CHECKS)
     saved, eng.CHECKS = eng.CHECKS, patched  # type: ignore[misc]
@@ -108,7 +108,7 @@ def unused_schema_case(spec: dict[str, object], card: str) -> Callable[[Path], l
 
 
 def _from_json(d: dict[str, object]) -> Diagnostic:
-    from cardlint.span import Span
+    from cardlint.core.span import Span
 
     span = Span(int(d["line"]), int(d["column"]), 0, 0, 0, 0)  # type: ignore[arg-type]
     return Diagnostic(

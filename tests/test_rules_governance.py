@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from cardlint import lint_text
-from cardlint.diagnostics import Severity
-from cardlint.settings import Settings
+from cardlint.core.diagnostics import Severity
+from cardlint.core.settings import Settings
 from conftest import EXAMPLES, json_findings, run_cli
 
 EXPECTED = {

@@ -8,10 +8,10 @@ import jsonschema
 import pytest
 
 from cardlint import lint_text
-from cardlint.diagnostics import ReplaceValue
-from cardlint.resources import load_vendored
-from cardlint.settings import Settings
-from cardlint.strict import annotation, strict_schema
+from cardlint.core.diagnostics import ReplaceValue
+from cardlint.core.resources import load_vendored
+from cardlint.core.settings import Settings
+from cardlint.schema.strict import annotation, strict_schema
 from conftest import EXAMPLES, json_findings, run_cli
 
 

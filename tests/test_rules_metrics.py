@@ -7,7 +7,7 @@ import json
 import pytest
 
 from cardlint import lint_text
-from cardlint.diagnostics import QuoteScalar, ReplaceValue
+from cardlint.core.diagnostics import QuoteScalar, ReplaceValue
 from conftest import EXAMPLES, json_findings
 
 M = "/evaluation_details/0/metric_groups/0/metric_data"

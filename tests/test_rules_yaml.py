@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from cardlint import lint_text
-from cardlint.diagnostics import ReplaceValue, Severity
+from cardlint.core.diagnostics import ReplaceValue, Severity
 from conftest import EXAMPLES, json_findings
 
 TM = "/training_details/training_job_details/training_metrics"

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from cardlint.config import ConfigError, load_config
-from cardlint.engine import check_text
+from cardlint.check.engine import check_text
+from cardlint.running.config import ConfigError, load_config
 from conftest import run_cli
 
 CHOSE = "which --schema auto chose for fields only standalone model cards have"
@@ -72,7 +72,7 @@ def test_the_fields_that_chose_model_card_are_on_the_result(filename: str, text:
 
 
 def test_a_named_or_host_implied_schema_was_chosen_by_no_field() -> None:
-    from cardlint.settings import Settings
+    from cardlint.core.settings import Settings
 
     named = check_text(MISTAKEN_JSON, "c.json", Settings(schema="model-card"))
     assert (named.schema, named.schema_chosen_by) == ("model-card", ())

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from cardlint import lint_text
-from cardlint.resources import load_vendored
+from cardlint.core.resources import load_vendored
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT.parent / "shared" / "seed" / "model-package-card-schema.json"

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.1.0"
+from cardlint.core.version import __version__
 
 if TYPE_CHECKING:
-    from cardlint.diagnostics import Diagnostic
-    from cardlint.engine import lint_paths, lint_text
+    from cardlint.core.diagnostics import Diagnostic
+    from cardlint.running.api import lint_paths, lint_text
 
 __all__ = ["Diagnostic", "__version__", "lint_paths", "lint_text"]
 
@@ -22,11 +22,11 @@ __all__ = ["Diagnostic", "__version__", "lint_paths", "lint_text"]
 def __getattr__(name: str) -> Any:
     # Lazy: `import cardlint` stays cheap; the engine (and jsonschema) load on first use.
     if name in ("lint_text", "lint_paths"):
-        from cardlint import engine
+        from cardlint.running import api
 
-        return getattr(engine, name)
+        return getattr(api, name)
     if name == "Diagnostic":
-        from cardlint.diagnostics import Diagnostic
+        from cardlint.core.diagnostics import Diagnostic
 
         return Diagnostic
     raise AttributeError(name)

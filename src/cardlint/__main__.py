@@ -1,3 +1,3 @@
-from cardlint.cli import run
+from cardlint.cli.main import run
 
 run()

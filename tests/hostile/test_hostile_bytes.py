@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from cardlint.engine import check_bytes
+from cardlint.check.engine import check_bytes
 from conftest import json_findings, run_cli
 
 CASES = [

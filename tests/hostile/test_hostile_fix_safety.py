@@ -8,9 +8,9 @@ import textwrap
 
 import pytest
 
-from cardlint import fixer
-from cardlint.engine import check_file
-from cardlint.fixer import fix_result, write_outcome
+from cardlint.check.engine import check_file
+from cardlint.fixing import fixer
+from cardlint.fixing.fixer import fix_result, write_outcome
 from conftest import run_cli
 
 BEFORE = '{"intended_uses": {"risk_rating": "high"}}\n'

@@ -150,7 +150,7 @@ class Trickle:
 def test_the_reader_frames_input_that_arrives_a_byte_at_a_time() -> None:
     import io
 
-    from cardlint.lsp_frames import FrameReader
+    from cardlint.lsp.frames import FrameReader
 
     log = io.StringIO()
     stream = frame(request(1)) + frame(request(2), "x") + b"junk" + frame(request(3))

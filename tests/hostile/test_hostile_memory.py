@@ -23,8 +23,8 @@ from pathlib import Path
 import pytest
 
 from cardlint import lint_text
-from cardlint.diagnostics import SIBLING_CAP
-from cardlint.document import DEFAULT_LIMITS
+from cardlint.core.diagnostics import SIBLING_CAP
+from cardlint.loading.document import DEFAULT_LIMITS
 
 MAX_SIZE = 10 * 1024 * 1024  # the default --max-file-size
 
@@ -175,7 +175,7 @@ def test_the_json_source_map_places_array_items_exactly() -> None:
     )
     last = [d for d in found if d.pointer == "/evaluation_details/101/name"]
     assert [(d.code, d.span.column, d.span.end_column) for d in last] == [("S001", 337, 338)]
-    from cardlint.json_doc import JsonSourceMap
+    from cardlint.loading.json_doc import JsonSourceMap
 
     smap = JsonSourceMap(text)
     spans = {

@@ -12,7 +12,7 @@ import textwrap
 import pytest
 
 from cardlint import lint_text
-from cardlint.settings import Settings
+from cardlint.core.settings import Settings
 from conftest import run_cli
 
 REMOTE = "https://example.com/evil-schema.json"

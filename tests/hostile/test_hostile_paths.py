@@ -7,8 +7,9 @@ import os
 
 import pytest
 
-from cardlint import engine, lint_paths
-from cardlint.engine import UsageError
+from cardlint import lint_paths
+from cardlint.check import engine
+from cardlint.check.result import UsageError
 from conftest import run_cli
 
 VALID = '{"model_overview": {"model_creator": "ml-team"}}'

@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 from cardlint import lint_text
-from cardlint.engine import check_bytes, check_text
-from cardlint.fixer import fix_result, single_fix_problem
+from cardlint.check.engine import check_bytes, check_text
+from cardlint.fixing.fixer import fix_result, single_fix_problem
 from conftest import run_cli
 from lsp_client import LspClient
 

@@ -10,9 +10,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cardlint import lint_text
-from cardlint.document import parse
-from cardlint.engine import check_text
-from cardlint.fixer import fix_result
+from cardlint.check.engine import check_text
+from cardlint.fixing.fixer import fix_result
+from cardlint.loading.document import parse
 from conftest import EXAMPLES
 
 CARDS = sorted(

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import textwrap
 
-from cardlint import engine, lint_paths, lint_text
-from cardlint.diagnostics import Finding
+from cardlint import lint_paths, lint_text
+from cardlint.check import engine
+from cardlint.core.diagnostics import Finding
 from conftest import run_cli
 
 BAD = '{"intended_uses": {"risk_rating": "high"}, "model_overview": {"model_creator": ""}}'
@@ -64,7 +65,7 @@ def test_other_files_still_run(tmp_path, monkeypatch) -> None:
 
 HOOK = textwrap.dedent(
     """
-    import cardlint.engine as engine
+    import cardlint.check.engine as engine
 
     def _explode(card):
         raise ZeroDivisionError("injected by the test")

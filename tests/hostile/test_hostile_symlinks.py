@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from cardlint import files
-from cardlint.config import Overrides, Resolver
-from cardlint.files import discover
-from cardlint.settings import DEFAULT_SETTINGS
+from cardlint.core.settings import DEFAULT_SETTINGS
+from cardlint.running import files
+from cardlint.running.config import Overrides, Resolver
+from cardlint.running.files import discover
 from conftest import run_cli
 
 VALID = '{"model_overview": {"model_creator": "ml-team"}}'

@@ -9,11 +9,11 @@ import time
 
 import pytest
 
-from cardlint import engine
-from cardlint.document import Limits
-from cardlint.engine import check_bytes
-from cardlint.settings import Settings
-from cardlint.timelimit import time_limit
+from cardlint.check import engine
+from cardlint.check.engine import check_bytes
+from cardlint.core.settings import Settings
+from cardlint.core.timelimit import time_limit
+from cardlint.loading.document import Limits
 from conftest import run_cli
 
 CARD = b'{"intended_uses": {"risk_rating": "high"}}'
@@ -65,7 +65,7 @@ def test_zero_means_no_limit_and_a_running_timer_is_left_alone() -> None:
 HOOK = textwrap.dedent(
     """
     import time
-    import cardlint.engine as engine
+    import cardlint.check.engine as engine
 
     def _slow(card):
         time.sleep(60)

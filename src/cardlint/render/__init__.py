@@ -15,8 +15,8 @@ from __future__ import annotations
 
 from typing import Literal
 
-from cardlint.result import FileResult
-from cardlint.settings import DEFAULT_SETTINGS, Settings
+from cardlint.check.result import FileResult
+from cardlint.core.settings import DEFAULT_SETTINGS, Settings
 
 OutputFormat = Literal["html", "markdown"]
 MISSING_EXTRA = 'cardlint render needs the "render" extra: pip install "cardlint[render]"'
@@ -29,7 +29,7 @@ class RenderUnavailable(Exception):
 def render_result(
     result: FileResult, fmt: OutputFormat = "html", settings: Settings = DEFAULT_SETTINGS
 ) -> str:
-    """The page for a checked file (what :func:`cardlint.engine.check_file` returned)."""
+    """The page for a checked file (what :func:`cardlint.check.engine.check_file` returned)."""
     from cardlint.render.page import build_page
 
     page = build_page(result, settings.limits)
@@ -51,7 +51,7 @@ def render_text(
     settings: Settings = DEFAULT_SETTINGS,
 ) -> str:
     """Check then render a card given as text; ``path`` picks the format (``.json``, ``.yaml``)."""
-    from cardlint.engine import check_text_limited
+    from cardlint.check.engine import check_text_limited
 
     return render_result(check_text_limited(text, path, settings), fmt, settings)
 
@@ -60,7 +60,7 @@ def render_file(
     path: str, fmt: OutputFormat = "html", settings: Settings = DEFAULT_SETTINGS
 ) -> str:
     """Check then render a card file; raises ``OSError`` if it cannot be read."""
-    from cardlint.engine import check_file
+    from cardlint.check.engine import check_file
 
     return render_result(check_file(path, settings), fmt, settings)
 

@@ -8,8 +8,8 @@ import sys
 import tempfile
 from typing import Any
 
+from cardlint.check.result import UsageError
 from cardlint.render import RenderUnavailable, render_result, require_extra
-from cardlint.result import UsageError
 
 __all__ = ["RenderUnavailable", "render_command"]
 
@@ -22,7 +22,7 @@ def render_command(
     Raises :class:`UsageError` for a file that cannot be read or written and
     :class:`RenderUnavailable` without the ``render`` extra."""
     require_extra()
-    from cardlint.engine import check_bytes, check_file
+    from cardlint.check.engine import check_bytes, check_file
 
     if card == "-":
         settings = resolver.settings_for(stdin_filename or "-")

@@ -15,7 +15,7 @@ from functools import cache
 import jinja2
 from markupsafe import Markup
 
-from cardlint import __version__
+from cardlint.core.version import __version__
 from cardlint.render.model import PageView
 
 _TEMPLATES = os.path.join(os.path.dirname(__file__), "templates")

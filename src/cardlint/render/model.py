@@ -12,10 +12,10 @@ import json
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any, NamedTuple
 
-from cardlint.diagnostics import Diagnostic
-from cardlint.pointer import join
+from cardlint.core.diagnostics import Diagnostic
+from cardlint.core.pointer import join
+from cardlint.core.text import safe_text
 from cardlint.render import charts
-from cardlint.text import safe_text
 
 SECTIONS: tuple[tuple[str, str], ...] = (
     ("model_overview", "Model overview"),
@@ -535,7 +535,7 @@ def place(
     at or above its pointer; ``(None, "", d)`` for what concerns no card.
 
     ``rendered`` holds, per card, the card pointers of its nodes and the slot that maps a card
-    pointer to the file's pointer (:meth:`cardlint.cards.CardSlot.outer_pointer`).
+    pointer to the file's pointer (:meth:`cardlint.loading.cards.CardSlot.outer_pointer`).
     """
     lookup: dict[str, tuple[int, str]] = {}
     for index, (pointers, slot) in enumerate(rendered):

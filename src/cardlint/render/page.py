@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import os
 
-from cardlint.cards import find_cards
-from cardlint.document import Limits
+from cardlint.check.result import FileResult
+from cardlint.loading.cards import find_cards
+from cardlint.loading.document import Limits
 from cardlint.render.model import (
     CardView,
     PageView,
@@ -16,12 +17,11 @@ from cardlint.render.model import (
     card_title,
     place,
 )
-from cardlint.result import FileResult
 
 
 def build_page(result: FileResult, limits: Limits) -> PageView:
     """The page model of one checked file. The cards are found by the engine's own
-    :func:`cardlint.cards.find_cards` in the document the check parsed: nothing is parsed or
+    :func:`cardlint.loading.cards.find_cards` in the document the check parsed: nothing is parsed or
     checked twice differently."""
     document = result.document
     slots = []

@@ -6,8 +6,8 @@ from collections.abc import Sequence
 from importlib import import_module
 from typing import NamedTuple, TextIO
 
-from cardlint.diagnostics import Severity
-from cardlint.result import FileResult
+from cardlint.check.result import FileResult
+from cardlint.core.diagnostics import Severity
 
 
 class ReportOptions(NamedTuple):

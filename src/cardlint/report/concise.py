@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TextIO
 
-from cardlint.diagnostics import Diagnostic, Severity
+from cardlint.check.result import FileResult
+from cardlint.core.diagnostics import Diagnostic, Severity
+from cardlint.core.text import one_line
 from cardlint.report import ReportOptions
-from cardlint.result import FileResult
-from cardlint.text import one_line
 
 
 def concise_line(d: Diagnostic) -> str:

@@ -12,11 +12,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TextIO
 
-from cardlint.diagnostics import Diagnostic
+from cardlint.check.result import FileResult
+from cardlint.core.diagnostics import Diagnostic
+from cardlint.core.span import LineIndex
+from cardlint.core.text import one_line
 from cardlint.report import ReportOptions
-from cardlint.result import FileResult
-from cardlint.span import LineIndex
-from cardlint.text import one_line
 
 
 def byte_column(line_text: str, column: int) -> int:

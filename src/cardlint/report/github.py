@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TextIO
 
-from cardlint.diagnostics import Diagnostic, Severity
+from cardlint.check.result import FileResult
+from cardlint.core.diagnostics import Diagnostic, Severity
+from cardlint.core.text import safe_text
 from cardlint.report.paths import relative_path
-from cardlint.result import FileResult
-from cardlint.text import safe_text
 
 _COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 

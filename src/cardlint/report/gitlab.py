@@ -14,10 +14,10 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any, TextIO
 
-from cardlint.diagnostics import Diagnostic, Severity
+from cardlint.check.result import FileResult
+from cardlint.core.diagnostics import Diagnostic, Severity
+from cardlint.core.text import json_text, safe_text
 from cardlint.report.paths import relative_path
-from cardlint.result import FileResult
-from cardlint.text import json_text, safe_text
 
 _SEVERITY = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
 

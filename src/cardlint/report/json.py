@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, TextIO
 
-from cardlint.diagnostics import Diagnostic, Fix
-from cardlint.result import FileResult
-from cardlint.text import json_text
+from cardlint.check.result import FileResult
+from cardlint.core.diagnostics import Diagnostic, Fix
+from cardlint.core.text import json_text
 
 CONTRACT_VERSION = 1
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TextIO
 
+from cardlint.check.result import FileResult
+from cardlint.core.text import json_text
 from cardlint.report.json import diagnostic_json
-from cardlint.result import FileResult
-from cardlint.text import json_text
 
 
 def write_json_lines(results: Sequence[FileResult], stream: TextIO) -> None:

@@ -12,11 +12,11 @@ from collections.abc import Sequence
 from typing import TextIO
 from xml.etree import ElementTree as ET
 
+from cardlint.check.result import FileResult
+from cardlint.core.text import safe_text
 from cardlint.report import ReportOptions
 from cardlint.report.concise import concise_line
 from cardlint.report.paths import relative_path
-from cardlint.result import FileResult
-from cardlint.text import safe_text
 
 # Characters XML 1.0 cannot carry at all, not even escaped.
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")

@@ -12,13 +12,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, TextIO
 
-from cardlint import __version__
-from cardlint.diagnostics import Diagnostic, Fix, Severity
+from cardlint.check.result import FileResult
+from cardlint.core.diagnostics import Diagnostic, Fix, Severity
+from cardlint.core.span import LineIndex, Span, utf16_column
+from cardlint.core.text import json_text, safe_text
+from cardlint.core.version import __version__
 from cardlint.report.paths import path_uri
-from cardlint.result import FileResult
 from cardlint.rules import REGISTRY, Rule
-from cardlint.span import LineIndex, Span, utf16_column
-from cardlint.text import json_text, safe_text
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://github.com/cardlint/cardlint"

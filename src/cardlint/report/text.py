@@ -10,10 +10,10 @@ import unicodedata
 from collections.abc import Sequence
 from typing import NamedTuple, TextIO
 
-from cardlint.diagnostics import Diagnostic, Severity
+from cardlint.check.result import FileResult
+from cardlint.core.diagnostics import Diagnostic, Severity
+from cardlint.core.text import one_line
 from cardlint.report import ReportOptions, Summary
-from cardlint.result import FileResult
-from cardlint.text import one_line
 
 _COLORS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
 _GUTTER_COLOR = "1;34"

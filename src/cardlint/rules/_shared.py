@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any, NamedTuple
 
-from cardlint.pointer import resolve, split
+from cardlint.core.pointer import resolve, split
 from cardlint.rules.base import Card
 
 SIMPLE_METRIC_TYPES = ("number", "string", "boolean")
@@ -138,7 +138,7 @@ def _compact(key: _SameObject) -> str | None:
 
 Path = tuple[Any, str | int] | None
 """A node's place in the card, as a chain ``(parent_path, key_or_index)``; the root is ``None``.
-Cheaper to build than a pointer string for every node; :func:`cardlint.pointer.from_links`
+Cheaper to build than a pointer string for every node; :func:`cardlint.core.pointer.from_links`
 turns one into a pointer when a rule reports it."""
 
 
@@ -189,7 +189,7 @@ def schemas_at(card: Card, pointer: str) -> list[dict[str, Any]] | None:
     """The subschemas that apply to the node at ``pointer`` (``$ref`` resolved, the metric
     union narrowed by the metric's ``type``), or ``None`` when the schema cannot be read."""
     try:
-        from cardlint.schema import load_schema
+        from cardlint.schema.validation import load_schema
 
         root = load_schema(card.schema).document
         node: Any = card.value

@@ -6,9 +6,9 @@ from collections.abc import Callable, Iterable, Mapping
 from types import ModuleType
 from typing import Any, NamedTuple
 
-from cardlint.diagnostics import Finding, Severity
-from cardlint.document import Format, YamlScalarNote
-from cardlint.settings import EMPTY
+from cardlint.core.diagnostics import Finding, Severity
+from cardlint.core.settings import EMPTY
+from cardlint.loading.document import Format, YamlScalarNote
 
 
 class Card(NamedTuple):

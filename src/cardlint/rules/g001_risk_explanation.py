@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from cardlint.diagnostics import Finding, Severity
+from cardlint.core.diagnostics import Finding, Severity
 from cardlint.rules.base import Card
 
 CODE = "G001"

@@ -28,8 +28,8 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from cardlint.diagnostics import Finding, Severity
-from cardlint.pointer import from_links, last
+from cardlint.core.diagnostics import Finding, Severity
+from cardlint.core.pointer import from_links, last
 from cardlint.rules._shared import (
     compact_json,
     expected_types,

@@ -49,11 +49,11 @@ from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from typing import Any
 
-from cardlint.diagnostics import Finding, Severity
-from cardlint.pointer import from_links
+from cardlint.core.diagnostics import Finding, Severity
+from cardlint.core.pointer import from_links
+from cardlint.core.text import shorten
 from cardlint.rules._shared import Path, compact_json, leaves
 from cardlint.rules.base import Card
-from cardlint.text import shorten
 
 CODE = "G003"
 NAME = "placeholder-text"

@@ -29,9 +29,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from cardlint.diagnostics import Finding, Severity
+from cardlint.core.diagnostics import Finding, Severity
+from cardlint.core.text import shorten
 from cardlint.rules.base import Card
-from cardlint.text import shorten
 
 CODE = "G004"
 NAME = "evaluation-without-metrics"

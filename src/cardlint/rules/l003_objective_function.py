@@ -43,8 +43,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from cardlint.diagnostics import Severity
-from cardlint.strict import mark
+from cardlint.core.diagnostics import Severity
+from cardlint.schema.strict import mark
 
 CODE = "L003"
 NAME = "objective-function"

@@ -33,8 +33,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from cardlint import codes
-from cardlint.diagnostics import Finding, FixIntent, QuoteScalar, ReplaceValue, Severity
+from cardlint.core import codes
+from cardlint.core.diagnostics import Finding, FixIntent, QuoteScalar, ReplaceValue, Severity
+from cardlint.core.text import shorten
 from cardlint.rules._shared import (
     SIMPLE_METRIC_TYPES,
     as_number,
@@ -44,7 +45,6 @@ from cardlint.rules._shared import (
     reading,
 )
 from cardlint.rules.base import Card
-from cardlint.text import shorten
 
 CODE = "M001"
 NAME = "metric-value-type"

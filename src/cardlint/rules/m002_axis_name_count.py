@@ -32,7 +32,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from cardlint.diagnostics import Finding, Severity
+from cardlint.core.diagnostics import Finding, Severity
 from cardlint.rules._shared import metrics
 from cardlint.rules.base import Card
 

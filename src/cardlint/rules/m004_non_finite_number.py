@@ -25,7 +25,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator
 
-from cardlint.diagnostics import Finding, Severity
+from cardlint.core.diagnostics import Finding, Severity
 from cardlint.rules._shared import metrics, training_metrics
 from cardlint.rules.base import Card
 

@@ -17,7 +17,7 @@ Use instead::
     {"model_overview": {"model_creator": "ml-team"}}
 """
 
-from cardlint.diagnostics import Severity
+from cardlint.core.diagnostics import Severity
 
 CODE = "P001"
 NAME = "syntax-error"

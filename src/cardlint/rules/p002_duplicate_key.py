@@ -19,7 +19,7 @@ Use instead::
       risk_rating: High
 """
 
-from cardlint.diagnostics import Severity
+from cardlint.core.diagnostics import Severity
 
 CODE = "P002"
 NAME = "duplicate-key"

@@ -16,7 +16,7 @@ Use instead::
     the same text saved as UTF-8
 """
 
-from cardlint.diagnostics import Severity
+from cardlint.core.diagnostics import Severity
 
 CODE = "P003"
 NAME = "undecodable"

@@ -15,7 +15,7 @@ Use instead::
     {"model_overview": {}}
 """
 
-from cardlint.diagnostics import Severity
+from cardlint.core.diagnostics import Severity
 
 CODE = "P004"
 NAME = "not-an-object"

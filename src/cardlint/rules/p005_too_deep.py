@@ -17,7 +17,7 @@ Use instead::
     a card as the schema describes it
 """
 
-from cardlint.diagnostics import Severity
+from cardlint.core.diagnostics import Severity
 
 CODE = "P005"
 NAME = "too-deep"

@@ -17,7 +17,7 @@ Use instead::
       model_creator: ml-team
 """
 
-from cardlint.diagnostics import Severity
+from cardlint.core.diagnostics import Severity
 
 CODE = "P006"
 NAME = "yaml-tag"

@@ -18,7 +18,7 @@ Use instead::
     intended_uses: {}
 """
 
-from cardlint.diagnostics import Severity
+from cardlint.core.diagnostics import Severity
 
 CODE = "P007"
 NAME = "multiple-documents"

@@ -18,7 +18,7 @@ Use instead::
     write the values out, or use a few aliases
 """
 
-from cardlint.diagnostics import Severity
+from cardlint.core.diagnostics import Severity
 
 CODE = "P008"
 NAME = "alias-expansion"

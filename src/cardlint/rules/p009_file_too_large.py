@@ -15,7 +15,7 @@ Use instead::
     a card of a few kilobytes
 """
 
-from cardlint.diagnostics import Severity
+from cardlint.core.diagnostics import Severity
 
 CODE = "P009"
 NAME = "file-too-large"

@@ -17,7 +17,7 @@ Use instead::
       "yes": approved
 """
 
-from cardlint.diagnostics import Severity
+from cardlint.core.diagnostics import Severity
 
 CODE = "P010"
 NAME = "non-string-key"

@@ -18,7 +18,7 @@ Use instead::
       model_creator: ml-team
 """
 
-from cardlint.diagnostics import Severity
+from cardlint.core.diagnostics import Severity
 
 CODE = "P011"
 NAME = "merge-key"

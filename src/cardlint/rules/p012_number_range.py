@@ -16,7 +16,7 @@ Use instead::
     a number of ordinary size
 """
 
-from cardlint.diagnostics import Severity
+from cardlint.core.diagnostics import Severity
 
 CODE = "P012"
 NAME = "number-range"

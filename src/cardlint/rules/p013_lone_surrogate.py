@@ -19,7 +19,7 @@ Use instead::
     {"model_overview": {"model_creator": "ml-team \\ud83d\\ude80"}}
 """
 
-from cardlint.diagnostics import Severity
+from cardlint.core.diagnostics import Severity
 
 CODE = "P013"
 NAME = "lone-surrogate"

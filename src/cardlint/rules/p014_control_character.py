@@ -20,7 +20,7 @@ Use instead::
     {"model_overview": {"model_creator": "ml-team"}}
 """
 
-from cardlint.diagnostics import Severity
+from cardlint.core.diagnostics import Severity
 
 CODE = "P014"
 NAME = "control-character"

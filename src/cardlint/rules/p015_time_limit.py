@@ -18,7 +18,7 @@ Use instead::
     a real model card (they are a few kilobytes), or a larger ``--timeout``
 """
 
-from cardlint.diagnostics import Severity
+from cardlint.core.diagnostics import Severity
 
 CODE = "P015"
 NAME = "time-limit"

@@ -22,7 +22,7 @@ Use instead::
     a real model card (a few hundred values); keep raw evaluation data in S3 and link to it
 """
 
-from cardlint.diagnostics import Severity
+from cardlint.core.diagnostics import Severity
 
 CODE = "P016"
 NAME = "too-many-values"

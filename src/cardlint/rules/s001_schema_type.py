@@ -25,7 +25,7 @@ Use instead::
             value: 0.93
 """
 
-from cardlint.diagnostics import Severity
+from cardlint.core.diagnostics import Severity
 
 CODE = "S001"
 NAME = "type"

@@ -18,7 +18,7 @@ Use instead::
       risk_rating: High
 """
 
-from cardlint.diagnostics import Severity
+from cardlint.core.diagnostics import Severity
 
 CODE = "S002"
 NAME = "enum"

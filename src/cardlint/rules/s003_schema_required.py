@@ -19,7 +19,7 @@ Use instead::
         evaluation_observation: fine
 """
 
-from cardlint.diagnostics import Severity
+from cardlint.core.diagnostics import Severity
 
 CODE = "S003"
 NAME = "required"

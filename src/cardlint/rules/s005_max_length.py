@@ -19,7 +19,7 @@ Use instead::
     a text of at most 2,048 characters
 """
 
-from cardlint.diagnostics import Severity
+from cardlint.core.diagnostics import Severity
 
 CODE = "S005"
 NAME = "max-length"

@@ -18,7 +18,7 @@ Use instead::
       - name: holdout
 """
 
-from cardlint.diagnostics import Severity
+from cardlint.core.diagnostics import Severity
 
 CODE = "S006"
 NAME = "pattern"

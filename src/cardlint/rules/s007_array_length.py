@@ -17,7 +17,7 @@ Use instead::
     at most 10 datasets per evaluation
 """
 
-from cardlint.diagnostics import Severity
+from cardlint.core.diagnostics import Severity
 
 CODE = "S007"
 NAME = "array-length"

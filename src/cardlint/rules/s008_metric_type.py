@@ -28,7 +28,7 @@ Use instead::
         value: 0.93
 """
 
-from cardlint.diagnostics import Severity
+from cardlint.core.diagnostics import Severity
 
 CODE = "S008"
 NAME = "metric-type"

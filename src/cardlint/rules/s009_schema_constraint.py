@@ -15,7 +15,7 @@ Use instead::
     depends on the schema
 """
 
-from cardlint.diagnostics import Severity
+from cardlint.core.diagnostics import Severity
 
 CODE = "S009"
 NAME = "schema-constraint"

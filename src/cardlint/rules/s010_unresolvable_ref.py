@@ -16,7 +16,7 @@ Use instead::
     vendor the referenced schema and refer to it locally
 """
 
-from cardlint.diagnostics import Severity
+from cardlint.core.diagnostics import Severity
 
 CODE = "S010"
 NAME = "unresolvable-ref"

@@ -29,10 +29,10 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from cardlint.diagnostics import Finding, Severity
+from cardlint.core.diagnostics import Finding, Severity
+from cardlint.core.text import shorten
 from cardlint.rules.base import Card
 from cardlint.rules.g003_placeholder_text import is_placeholder
-from cardlint.text import shorten
 
 CODE = "V003"
 NAME = "s3-uri"

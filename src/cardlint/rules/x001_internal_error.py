@@ -16,7 +16,7 @@ Use instead::
     (nothing to change in the card)
 """
 
-from cardlint.diagnostics import Severity
+from cardlint.core.diagnostics import Severity
 
 CODE = "X001"
 NAME = "internal-error"

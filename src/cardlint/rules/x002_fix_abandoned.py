@@ -28,7 +28,7 @@ Use instead::
     make the change the finding asks for by hand (value: true  # checked)
 """
 
-from cardlint.diagnostics import Severity
+from cardlint.core.diagnostics import Severity
 
 CODE = "X002"
 NAME = "fix-abandoned"

@@ -16,7 +16,7 @@ Use instead::
     make the file readable
 """
 
-from cardlint.diagnostics import Severity
+from cardlint.core.diagnostics import Severity
 
 CODE = "X003"
 NAME = "unreadable"

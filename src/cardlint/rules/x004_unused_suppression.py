@@ -23,7 +23,7 @@ Use instead::
       risk_rating: High
 """
 
-from cardlint.diagnostics import Severity
+from cardlint.core.diagnostics import Severity
 
 CODE = "X004"
 NAME = "unused-suppression"

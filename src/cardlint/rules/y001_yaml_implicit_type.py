@@ -24,7 +24,7 @@ Use instead::
       - name: "2024-03-01"
 """
 
-from cardlint.diagnostics import Severity
+from cardlint.core.diagnostics import Severity
 
 CODE = "Y001"
 NAME = "yaml-implicit-type"

@@ -37,9 +37,9 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from cardlint.diagnostics import Finding, FixIntent, ReplaceValue, Severity
-from cardlint.document import YamlScalarNote
-from cardlint.pointer import parent, resolve
+from cardlint.core.diagnostics import Finding, FixIntent, ReplaceValue, Severity
+from cardlint.core.pointer import parent, resolve
+from cardlint.loading.document import YamlScalarNote
 from cardlint.rules._shared import (
     SIMPLE_METRIC_TYPES,
     expected_types,

@@ -1,0 +1,1 @@
+"""The language server (the `lsp` extra). A front end: imports any layer below."""

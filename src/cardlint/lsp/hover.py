@@ -1,0 +1,329 @@
+"""What the language server shows on hover: a property's schema description and limits.
+
+Pure functions of the schema, the card's value and a JSON pointer (plus, for :func:`hover_at`,
+the parsed document to find the key under the cursor); :mod:`cardlint.lsp.server` turns the result
+into a protocol answer.
+
+Metric items are a choice of shapes picked by their ``type`` (the schema's ``anyOf`` of typed
+objects): hovering ``type`` lists every metric type, hovering ``value`` describes the shape the
+type selects, or says that the shape cannot be told while the type is missing or misspelled.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from cardlint.core.pointer import from_path, join, parent, split
+from cardlint.core.span import Span
+
+if TYPE_CHECKING:
+    from cardlint.loading.document import Document
+
+_UNANCHORED_LENGTH = re.compile(r"\.\{\d+,\d+\}")
+
+METRIC_SHAPES = {
+    "number": "a number, for example `0.93`",
+    "string": "a string of at most 63 characters, for example `high`",
+    "boolean": "`true` or `false`",
+    "linear_graph": "a list of [x, y] pairs of numbers, one pair per point of the line, "
+    "for example `[[0.1, 0.62], [0.2, 0.71]]`",
+    "bar_chart": "a list of numbers, one per bar, for example `[120, 80, 45]`",
+    "matrix": "a list of rows, each a list of numbers (1 to 20 rows of 1 to 20 numbers), "
+    "for example `[[50, 3], [7, 40]]`",
+}
+"""What ``value`` holds for each metric ``type`` (the limits come from the schema)."""
+
+AXIS_SHAPES = {
+    "linear_graph": ("the name of the x axis", "the name of the y axis"),
+    "bar_chart": ("a list of bar labels, one per bar", "the name of the y axis"),
+    "matrix": ("a list of column labels", "a list of row labels"),
+}
+"""What ``x_axis_name`` and ``y_axis_name`` hold for the chart types."""
+
+
+class HoverInfo(NamedTuple):
+    """What hovering shows: Markdown text and the span of the hovered key or value."""
+
+    markdown: str
+    span: Span
+
+
+def _resolve_ref(root: Mapping[str, Any], node: Any) -> Any:
+    """Follow local ``$ref`` chains (``#/definitions/x``); anything else is left as it is."""
+    seen = 0
+    while isinstance(node, Mapping) and isinstance(node.get("$ref"), str) and seen < 32:
+        ref = node["$ref"]
+        if not ref.startswith("#"):
+            return node
+        target: Any = root
+        for token in split(ref[1:]):
+            if not isinstance(target, Mapping) or token not in target:
+                return node
+            target = target[token]
+        node, seen = target, seen + 1
+    return node
+
+
+def _type_enum(root: Mapping[str, Any], branch: Any) -> list[Any]:
+    """The values a branch's ``type`` property allows (empty: not a typed object)."""
+    if not isinstance(branch, Mapping) or not isinstance(branch.get("properties"), Mapping):
+        return []
+    type_schema = _resolve_ref(root, branch["properties"].get("type", {}))
+    enum = type_schema.get("enum") if isinstance(type_schema, Mapping) else None
+    return list(enum) if isinstance(enum, list) else []
+
+
+def _pick_branch(root: Mapping[str, Any], branches: Sequence[Any], instance: Any) -> Any:
+    """The ``anyOf``/``oneOf`` branch that describes ``instance``.
+
+    Metric items carry a ``type`` that names their branch (one defect, one branch: the same
+    choice the schema mapping makes), so a branch whose ``type`` enum holds it wins.
+    """
+    resolved = [_resolve_ref(root, b) for b in branches]
+    objects = [b for b in resolved if isinstance(b, Mapping) and "properties" in b]
+    kind = instance.get("type") if isinstance(instance, Mapping) else None
+    for branch in objects:
+        if kind in _type_enum(root, branch):
+            return branch
+    return objects[0] if objects else (resolved[0] if resolved else {})
+
+
+def _node_at(schema: Mapping[str, Any], value: Any, pointer: str) -> tuple[Any, Any]:
+    """The schema node (``$ref`` resolved, a choice of branches left unpicked) and the instance
+    at ``pointer``; ``(None, None)`` when the schema does not describe it."""
+    node: Any = schema
+    instance = value
+    for token in split(pointer):
+        node = _resolve_ref(schema, node)
+        for keyword in ("anyOf", "oneOf"):
+            if isinstance(node, Mapping) and isinstance(node.get(keyword), list):
+                node = _pick_branch(schema, node[keyword], instance)
+        if not isinstance(node, Mapping):
+            return None, None
+        if isinstance(instance, list):
+            node = node.get("items")
+            index = int(token) if token.isdigit() else len(instance)
+            instance = instance[index] if index < len(instance) else None
+        else:
+            properties = node.get("properties")
+            if isinstance(properties, Mapping) and token in properties:
+                node = properties[token]
+            elif isinstance(node.get("additionalProperties"), Mapping):
+                node = node["additionalProperties"]
+            else:
+                return None, None
+            instance = instance.get(token) if isinstance(instance, Mapping) else None
+    return node, instance
+
+
+def schema_for(schema: Mapping[str, Any], value: Any, pointer: str) -> Any:
+    """The subschema (``$ref`` resolved, with the referring node's own ``description`` kept)
+    that describes the node at ``pointer`` of ``value``; ``None`` when the schema has none.
+    """
+    node, _ = _node_at(schema, value, pointer)
+    resolved = _resolve_ref(schema, node)
+    if not isinstance(resolved, Mapping):
+        return None
+    branches = resolved.get("anyOf")
+    if isinstance(branches, list) and len(branches) == 1:  # metric values: a one-branch anyOf
+        branch = _resolve_ref(schema, branches[0])
+        if isinstance(branch, Mapping):
+            resolved = {**branch, **{k: v for k, v in resolved.items() if k != "anyOf"}}
+    # A property's own description ("Risk rating for model card.") beats its $ref target's.
+    own = node.get("description") if isinstance(node, Mapping) else None
+    return {**resolved, "description": own} if isinstance(own, str) else resolved
+
+
+def typed_choice(schema: Mapping[str, Any], value: Any, pointer: str) -> list[str] | None:
+    """Every ``type`` the object at ``pointer`` may have when the schema picks its shape by
+    its ``type`` (metric items: ``number`` … ``matrix``); ``None`` for any other object."""
+    node, _ = _node_at(schema, value, pointer)
+    node = _resolve_ref(schema, node)
+    if not isinstance(node, Mapping):
+        return None
+    for keyword in ("anyOf", "oneOf"):
+        branches = node.get(keyword)
+        if isinstance(branches, list) and len(branches) > 1:
+            kinds = [_type_enum(schema, _resolve_ref(schema, b)) for b in branches]
+            if all(kinds):
+                return [str(kind) for each in kinds for kind in each]
+    return None
+
+
+def _plural(count: Any, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
+def _limits(node: Mapping[str, Any], required: bool) -> Iterator[str]:
+    """One line per limit the schema declares for a node."""
+    kind = node.get("type")
+    if isinstance(kind, str):
+        yield f"type: `{kind}`"
+    elif isinstance(node.get("anyOf"), list):
+        kinds = [b.get("type") for b in node["anyOf"] if isinstance(b, Mapping)]
+        if all(isinstance(k, str) for k in kinds) and kinds:
+            yield "type: " + " or ".join(f"`{k}`" for k in kinds)
+    if required:
+        yield "required"
+    if isinstance(node.get("enum"), list):
+        yield "one of: " + ", ".join(f"`{v}`" for v in node["enum"])
+    counted = {
+        "minLength": ("at least", "character"),
+        "maxLength": ("at most", "character"),
+        "minItems": ("at least", "item"),
+        "maxItems": ("at most", "item"),
+        "minContains": ("at least", "item"),
+        "maxContains": ("at most", "item"),
+    }
+    plain = {
+        "pattern": "matches `{}`",
+        "minimum": "at least {}",
+        "maximum": "at most {}",
+        "exclusiveMinimum": "greater than {}",
+        "exclusiveMaximum": "less than {}",
+    }
+    for keyword in (
+        "minLength",
+        "maxLength",
+        "pattern",
+        "minItems",
+        "maxItems",
+        "minContains",
+        "maxContains",
+        "minimum",
+        "maximum",
+        "exclusiveMinimum",
+        "exclusiveMaximum",
+    ):
+        if keyword not in node or isinstance(node[keyword], Mapping | list):
+            continue
+        if keyword == "pattern" and _UNANCHORED_LENGTH.fullmatch(str(node[keyword])):
+            # ".{1,63}" asks for one character; SageMaker accepts longer names (see L002).
+            least = int(str(node[keyword])[2:].split(",")[0])
+            yield (
+                f"at least {_plural(least, 'character')} (the published pattern "
+                f"`{node[keyword]}`; SageMaker accepts longer ones)"
+            )
+        elif keyword in counted:
+            words, noun = counted[keyword]
+            text = f"{words} {_plural(node[keyword], noun)}"
+            yield text + (f" (declared as `{keyword}`)" if "Contains" in keyword else "")
+        else:
+            yield plain[keyword].format(node[keyword])
+    if isinstance(node.get("required"), list) and node["required"]:
+        yield "requires: " + ", ".join(f"`{name}`" for name in node["required"])
+
+
+def _metric_lines(
+    schema: Mapping[str, Any], value: Any, tokens: list[str]
+) -> tuple[list[str], bool] | None:
+    """Lines about a metric's ``type``, ``value`` or axis names, and whether the schema's own
+    limits should follow; ``None`` when ``tokens`` is not such a field of a typed object."""
+    if not tokens or tokens[-1] not in ("type", "value", "x_axis_name", "y_axis_name"):
+        return None
+    owner = from_path(tokens[:-1])
+    kinds = typed_choice(schema, value, owner)
+    if kinds is None:
+        return None
+    _, instance = _node_at(schema, value, owner)
+    kind = instance.get("type") if isinstance(instance, Mapping) else None
+    known = isinstance(kind, str) and kind in kinds
+    listed = ", ".join(f"`{k}`" for k in kinds)
+    field = tokens[-1]
+    if field == "type":
+        lines = [f"The metric's type; it picks the shape of `value`. One of: {listed}."]
+        if not known:
+            shown = "missing" if kind is None else f"`{kind}`, not one of them"
+            lines.append(f"This metric's type is {shown}.")
+        return lines, False
+    if not known:
+        what = "is missing" if kind is None else f"`{kind}` is not a metric type"
+        return [
+            f"The shape of `{field}` depends on the metric's `type`: its type {what}, so the "
+            f"shape cannot be told until the type is one of {listed}."
+        ], False
+    assert isinstance(kind, str)
+    axes = AXIS_SHAPES.get(kind)
+    if field == "value":
+        shape = METRIC_SHAPES.get(kind)
+        # A chart's limits come from the schema; a single value's union of types would mislead.
+        return ([f"For a `{kind}` metric: {shape}."] if shape else []), axes is not None
+    if axes is None:
+        return [], True
+    return [f"For a `{kind}` metric: {axes[0 if field == 'x_axis_name' else 1]}."], True
+
+
+def hover_text(schema: Mapping[str, Any], value: Any, pointer: str) -> str | None:
+    """Markdown describing the property at ``pointer``: name, description and limits."""
+    node = schema_for(schema, value, pointer)
+    if node is None:
+        return None
+    tokens = split(pointer)
+    owner = schema_for(schema, value, parent(pointer)) if tokens else None
+    required = (
+        isinstance(owner, Mapping)
+        and isinstance(owner.get("required"), list)
+        and tokens[-1] in owner["required"]
+    )
+    name = tokens[-1] if tokens else "model card"
+    lines = [f"**{name}** `{pointer or '/'}`"]
+    description = node.get("description")
+    if isinstance(description, str) and description:
+        lines += ["", description]
+    metric = _metric_lines(schema, value, tokens)
+    if metric is not None:
+        about, with_limits = metric
+        lines += ["", *about] if about else []
+        if not with_limits:
+            return "\n".join(lines)
+    limits = list(_limits(node, required))
+    if limits:
+        lines += ["", *(f"- {limit}" for limit in limits)]
+    return "\n".join(lines)
+
+
+def _contains(span: Span, offset: int) -> bool:
+    # The end is inclusive: a cursor just after a word still hovers that word.
+    return span.start <= offset <= span.end
+
+
+def node_at(document: Document, offset: int) -> tuple[str, Span] | None:
+    """The pointer and span of the key (or scalar value) under a character offset."""
+    stack: list[tuple[str, Any]] = [("", document.value)]
+    while stack:
+        pointer, node = stack.pop()
+        if isinstance(node, dict):
+            children: Iterator[tuple[str, Any]] = (
+                (join(pointer, key), child) for key, child in node.items() if isinstance(key, str)
+            )
+        elif isinstance(node, list):
+            children = ((join(pointer, i), child) for i, child in enumerate(node))
+        else:
+            continue
+        for child_pointer, child in children:
+            if isinstance(node, dict):
+                key_span = document.locate(child_pointer, "key")
+                if _contains(key_span, offset):
+                    return child_pointer, key_span
+            value_span = document.locate(child_pointer, "value")
+            if not _contains(value_span, offset):
+                continue
+            if isinstance(child, dict | list):
+                stack.append((child_pointer, child))
+            else:
+                return child_pointer, value_span
+    return None
+
+
+def hover_at(document: Document, schema: Mapping[str, Any], offset: int) -> HoverInfo | None:
+    """What to show when hovering at ``offset`` of a parsed card, if anything."""
+    if not isinstance(document.value, dict):
+        return None
+    found = node_at(document, offset)
+    if found is None:
+        return None
+    pointer, span = found
+    text = hover_text(schema, document.value, pointer)
+    return HoverInfo(text, span) if text else None
