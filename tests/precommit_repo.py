@@ -16,7 +16,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import ROOT
+from helpers import ROOT
 
 GIT_ENV = {
     "GIT_AUTHOR_NAME": "cardlint tests",

@@ -6,7 +6,7 @@ import json
 
 from cardlint import lint_text
 from cardlint.loading.cards import CardSlot, choose_schema
-from conftest import run_cli
+from helpers import run_cli
 
 
 def test_two_standalone_fields_make_a_model_card():

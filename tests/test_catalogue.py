@@ -12,7 +12,7 @@ import sys
 import pytest
 
 from cardlint.rules import CHECKS, REGISTRY, markdown_table
-from conftest import ROOT, run_cli
+from helpers import ROOT, run_cli
 
 START, END = "<!-- rules:start -->", "<!-- rules:end -->"
 README = ROOT / "README.md"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from conftest import EXAMPLES, run_cli
+from helpers import EXAMPLES, run_cli
 
 BAD = "intended_uses:\n  risk_rating: high\n"
 

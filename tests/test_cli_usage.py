@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import run_cli
+from helpers import run_cli
 
 WARNINGS_ONLY = (  # as a standalone model card: G003 twice (warnings), no error
     "model_overview:\n  model_description: TODO\n  model_creator: TBD\n"

@@ -9,7 +9,7 @@ import pytest
 from cardlint.core.diagnostics import Severity
 from cardlint.core.settings import Settings
 from cardlint.running.config import Overrides, Resolver, glob_match, load_config
-from conftest import run_cli
+from helpers import run_cli
 
 CARD = "intended_uses:\n  risk_rating: high\nmodel_overview:\n  model_creator: yes\n  bogus: 1\n"
 S002 = 'S002 risk_rating "high" is not one of High, Medium, Low, Unknown (did you mean "High"?)'

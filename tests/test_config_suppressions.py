@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from cardlint.rules import REGISTRY
-from conftest import findings, run_cli
+from helpers import findings, run_cli
 
 
 def test_directive_silences_its_code_on_its_line_only():

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import EXAMPLES, run_cli
+from helpers import EXAMPLES, run_cli
 
 VALID = '{"model_overview": {"model_creator": "ml-team"}}'
 BAD = '{"model_overview": {"bogus": 1}}'

@@ -16,7 +16,7 @@ from jsonschema import Draft202012Validator
 
 from cardlint.check.engine import check_file
 from cardlint.schema.export import exported_schema
-from conftest import EXAMPLES, ROOT, run_cli
+from helpers import EXAMPLES, ROOT, run_cli
 
 EDITORS = EXAMPLES / "editors"
 CLI_DIR = Path(sys.executable).parent  # where the installed cardlint command is

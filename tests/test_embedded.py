@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 from cardlint import lint_text
-from conftest import EXAMPLES, run_cli
+from helpers import EXAMPLES, run_cli
 
 
 def placed(text: str, filename: str) -> list[tuple[str, str, int, int, str]]:

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from cardlint import lint_text
-from conftest import EXAMPLES, run_cli
+from helpers import EXAMPLES, run_cli
 
 EXPECTED: dict[str, list[tuple[str, str, int, int]]] = {
     "bad/acceptance-model-card.json": [

@@ -13,7 +13,7 @@ import pytest
 
 from cardlint.check.engine import check_file
 from cardlint.fixing.fixer import fix_result, write_outcome
-from conftest import EXAMPLES, cardlint_command, run_cli
+from helpers import EXAMPLES, cardlint_command, run_cli
 from test_fix import JSON_AFTER, JSON_BEFORE, YAML_AFTER, YAML_BEFORE
 
 FIXABLE = EXAMPLES / "fixable"

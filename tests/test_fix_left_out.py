@@ -22,7 +22,7 @@ from cardlint.core.settings import Settings
 from cardlint.core.span import Span
 from cardlint.fixing.fixer import choose, fix_result, sift
 from cardlint.loading.document import Decoded
-from conftest import run_cli
+from helpers import run_cli
 
 HASH_CARD = """\
 evaluation_details:

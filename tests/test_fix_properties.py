@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from cardlint.check.engine import check_text
 from cardlint.fixing.fixer import FixOutcome, fix_result
 from cardlint.loading.document import parse, sniff_format
-from conftest import EXAMPLES
+from helpers import EXAMPLES
 
 PROPERTY_SETTINGS = settings(
     max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow]

@@ -10,7 +10,7 @@ import pytest
 from cardlint.check.engine import check_bytes
 from cardlint.loading.document import decode, parse
 from cardlint.loading.read import read_limited
-from conftest import findings
+from helpers import findings
 
 
 @pytest.mark.parametrize(

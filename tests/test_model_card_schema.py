@@ -10,7 +10,7 @@ from jsonschema import Draft202012Validator
 
 from cardlint import lint_text
 from cardlint.core.resources import load_vendored
-from conftest import EXAMPLES, run_cli
+from helpers import EXAMPLES, run_cli
 
 SDK_CARD = EXAMPLES / "model-card" / "sdk-model-card.json"
 

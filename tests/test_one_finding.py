@@ -7,7 +7,7 @@ import json
 import pytest
 
 from cardlint import lint_text
-from conftest import run_cli
+from helpers import run_cli
 
 M = "/evaluation_details/0/metric_groups/0/metric_data/0"
 

@@ -24,7 +24,7 @@ from cardlint.running.cache import (
     resolve_directory,
     stat_key,
 )
-from conftest import EXAMPLES, run_cli
+from helpers import EXAMPLES, run_cli
 
 BAD = "bad/acceptance-model-card.json"
 GOOD = "good/sdk-model-package-model-card.json"

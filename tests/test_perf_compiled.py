@@ -22,7 +22,7 @@ from cardlint.core.resources import SCHEMA_FILES
 from cardlint.loading.document import decode, parse, sniff_format
 from cardlint.schema.compiled import compile_check
 from cardlint.schema.validation import CardSchema, load_schema
-from conftest import EXAMPLES, run_cli
+from helpers import EXAMPLES, run_cli
 
 SCHEMAS = sorted(SCHEMA_FILES)
 

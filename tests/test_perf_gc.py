@@ -8,7 +8,7 @@ import sys
 
 from cardlint.core.settings import Settings
 from cardlint.running.parallel import check_files
-from conftest import EXAMPLES
+from helpers import EXAMPLES
 
 CARD = str(EXAMPLES / "good" / "sdk-model-package-model-card.json")
 

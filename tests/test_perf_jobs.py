@@ -12,7 +12,7 @@ import pytest
 from cardlint.core.settings import Settings
 from cardlint.running import parallel
 from cardlint.running.parallel import Progress, check_files, workers_for
-from conftest import EXAMPLES, run_cli
+from helpers import EXAMPLES, run_cli
 
 SOURCES = sorted(p for p in (EXAMPLES / "good").iterdir()) + sorted(
     p for p in (EXAMPLES / "bad").iterdir()

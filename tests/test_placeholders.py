@@ -7,7 +7,7 @@ import json
 import pytest
 
 from cardlint import lint_text
-from conftest import run_cli
+from helpers import run_cli
 
 POINTER = "/intended_uses/intended_uses"
 STAND_IN = "{} is a placeholder, not a value; write the real content or leave the field out"

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 import precommit_repo as pc
-from conftest import EXAMPLES, ROOT, run_cli
+from helpers import EXAMPLES, ROOT, run_cli
 from test_fix_left_out import HASH_CARD, HASH_FIXED, HASH_X002
 
 BAD = "model_overview:\n  model_creator: Fraud team\n  bogus: 1\n"

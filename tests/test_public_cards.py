@@ -37,7 +37,7 @@ import json
 import pytest
 
 from cardlint import lint_text
-from conftest import run_cli
+from helpers import run_cli
 
 TERRAFORM_EMPTY = "{}"
 

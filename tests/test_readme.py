@@ -16,7 +16,7 @@ from pathlib import Path
 import click
 import pytest
 
-from conftest import ROOT, cardlint_command
+from helpers import ROOT, cardlint_command
 
 README = ROOT / "README.md"
 _BLOCK = re.compile(r"^```console\n(.*?)^```", re.S | re.M)

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from conftest import ROOT, run_cli
+from helpers import ROOT, run_cli
 
 SDK_CARDS = ROOT.parent / "shared" / "real-world" / "sagemaker-sdk"
 

@@ -17,7 +17,7 @@ import pytest
 
 from cardlint import lint_text
 from cardlint.core.settings import Settings
-from conftest import run_cli
+from helpers import run_cli
 
 TOP_ALLOWED = (
     "allowed: model_overview, intended_uses, business_details, training_details, "

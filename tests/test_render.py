@@ -11,7 +11,7 @@ import sys
 
 import pytest
 
-from conftest import EXAMPLES, ROOT, run_cli
+from helpers import EXAMPLES, ROOT, run_cli
 
 pytest.importorskip("jinja2", reason="the render extra (jinja2) is not installed")
 

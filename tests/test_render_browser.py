@@ -20,7 +20,7 @@ from typing import Any
 
 import pytest
 
-from conftest import EXAMPLES
+from helpers import EXAMPLES
 from test_render import EXAMPLE, HOSTILE, hostile_cards
 
 pytestmark = pytest.mark.browser

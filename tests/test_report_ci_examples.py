@@ -10,7 +10,7 @@ import xml.etree.ElementTree as ET
 
 import yaml
 
-from conftest import EXAMPLES, run_cli
+from helpers import EXAMPLES, run_cli
 
 CARD = "intended_uses:\n  risk_rating: high\n"
 

@@ -9,7 +9,7 @@ from cardlint.check.result import FileResult
 from cardlint.core.diagnostics import Diagnostic, Severity
 from cardlint.core.span import Span
 from cardlint.report import ReportOptions, write_report
-from conftest import ROOT, run_cli
+from helpers import ROOT, run_cli
 
 _COMMAND = re.compile(r"^::(?P<name>[a-z]+)(?: (?P<props>[^:]*))?::(?P<data>.*)$")
 

@@ -8,7 +8,7 @@ from cardlint.check.result import FileResult
 from cardlint.core.diagnostics import Diagnostic, Severity
 from cardlint.core.span import Span
 from cardlint.report.gitlab import issues
-from conftest import ROOT, run_cli
+from helpers import ROOT, run_cli
 
 BAD = "intended_uses:\n  risk_rating: high\n"
 

@@ -9,7 +9,7 @@ from cardlint.check.result import FileResult
 from cardlint.core.diagnostics import Diagnostic, Severity
 from cardlint.core.span import Span
 from cardlint.report import ReportOptions, write_report
-from conftest import run_cli
+from helpers import run_cli
 
 BAD = "model_overview:\n  model_creator: yes\nintended_uses:\n  risk_rating: high\n"
 GOOD = "intended_uses:\n  risk_rating: High\n"

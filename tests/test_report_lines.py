@@ -10,7 +10,7 @@ from cardlint.cli import main as cli
 from cardlint.core.diagnostics import Diagnostic, Severity
 from cardlint.core.span import Span
 from cardlint.report import FORMATS, ReportOptions, write_report
-from conftest import EXAMPLES, run_cli
+from helpers import EXAMPLES, run_cli
 
 BAD = "model_overview:\n  model_creator: yes\nintended_uses:\n  risk_rating: high\n"
 

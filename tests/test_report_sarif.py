@@ -15,7 +15,7 @@ from cardlint.core.diagnostics import Diagnostic, Edit, Fix, Severity
 from cardlint.core.span import Span
 from cardlint.report import ReportOptions, write_report
 from cardlint.rules import REGISTRY
-from conftest import ROOT, run_cli
+from helpers import ROOT, run_cli
 
 SARIF_SCHEMA = json.loads((ROOT / "tests" / "data" / "sarif-schema-2.1.0.json").read_text())
 

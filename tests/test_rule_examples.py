@@ -21,7 +21,7 @@ from cardlint.core.diagnostics import Diagnostic
 from cardlint.core.settings import Settings
 from cardlint.loading.document import Limits
 from cardlint.rules import REGISTRY
-from conftest import run_cli
+from helpers import run_cli
 
 EVERYTHING = Settings(extend_select=tuple(REGISTRY))  # opt-in rules too
 

@@ -10,7 +10,7 @@ import pytest
 from cardlint import lint_text
 from cardlint.core.diagnostics import Severity
 from cardlint.core.settings import Settings
-from conftest import EXAMPLES, json_findings, run_cli
+from helpers import EXAMPLES, json_findings, run_cli
 
 EXPECTED = {
     "rules/governance-model-card.json": [

@@ -12,7 +12,7 @@ from cardlint.core.diagnostics import ReplaceValue
 from cardlint.core.resources import load_vendored
 from cardlint.core.settings import Settings
 from cardlint.schema.strict import annotation, strict_schema
-from conftest import EXAMPLES, json_findings, run_cli
+from helpers import EXAMPLES, json_findings, run_cli
 
 
 def diags(text: str, filename: str) -> list[tuple[str, str, int, int]]:

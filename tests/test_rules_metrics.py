@@ -8,7 +8,7 @@ import pytest
 
 from cardlint import lint_text
 from cardlint.core.diagnostics import QuoteScalar, ReplaceValue
-from conftest import EXAMPLES, json_findings
+from helpers import EXAMPLES, json_findings
 
 M = "/evaluation_details/0/metric_groups/0/metric_data"
 

@@ -9,7 +9,7 @@ import pytest
 from cardlint import lint_text
 from cardlint.core.diagnostics import Severity
 from cardlint.core.settings import Settings
-from conftest import EXAMPLES, json_findings, run_cli
+from helpers import EXAMPLES, json_findings, run_cli
 
 JOB = "/training_details/training_job_details"
 EXPECTED = {

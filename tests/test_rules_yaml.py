@@ -6,7 +6,7 @@ import pytest
 
 from cardlint import lint_text
 from cardlint.core.diagnostics import ReplaceValue, Severity
-from conftest import EXAMPLES, json_findings
+from helpers import EXAMPLES, json_findings
 
 TM = "/training_details/training_job_details/training_metrics"
 M = "/evaluation_details/0/metric_groups/0/metric_data"

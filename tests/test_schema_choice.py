@@ -16,7 +16,7 @@ import pytest
 
 from cardlint.check.engine import check_text
 from cardlint.running.config import ConfigError, load_config
-from conftest import run_cli
+from helpers import run_cli
 
 CHOSE = "which --schema auto chose for fields only standalone model cards have"
 OWNER_AND_TYPE = ("/model_overview/model_owner", "/model_overview/problem_type")

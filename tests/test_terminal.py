@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import cardlint_command, run_cli
+from helpers import cardlint_command, run_cli
 
 BAD = "intended_uses:\n  risk_rating: high\n"
 SGR = "\x1b["

@@ -7,7 +7,7 @@ import tracemalloc
 import pytest
 
 from cardlint import lint_text
-from conftest import json_findings
+from helpers import json_findings
 
 
 def billion_laughs(levels: int = 9) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from cardlint.check.engine import check_bytes
-from conftest import json_findings, run_cli
+from helpers import json_findings, run_cli
 
 CASES = [
     # (data, line, column, message)

@@ -10,7 +10,7 @@ import re
 import pytest
 
 from cardlint import lint_text
-from conftest import run_cli
+from helpers import run_cli
 
 CARD = '{"model_overview": {"model_creator": "a\\ud800b\\u001b[2J"}, "\\udc00k": 1}'
 

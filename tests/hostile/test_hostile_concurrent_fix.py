@@ -11,7 +11,7 @@ import pytest
 
 from cardlint.check.engine import check_file
 from cardlint.fixing.fixer import fix_result, write_outcome
-from conftest import run_cli
+from helpers import run_cli
 
 BEFORE = '{"intended_uses": {"risk_rating": "high"}}\n'
 AFTER = '{"intended_uses": {"risk_rating": "High"}}\n'

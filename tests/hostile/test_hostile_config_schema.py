@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import run_cli
+from helpers import run_cli
 
 CARD = '{"intended_uses": {"risk_rating": "High"}}\n'
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from cardlint import lint_text
-from conftest import run_cli
+from helpers import run_cli
 
 LEVELS = 200_000
 MESSAGE = "nesting deeper than 64 levels (model cards nest fewer than 10)"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from cardlint import lint_text
-from conftest import json_findings
+from helpers import json_findings
 
 CASES = [
     # (text, line, column, message)

@@ -9,7 +9,7 @@ import os
 import pytest
 
 from cardlint import lint_text
-from conftest import run_cli
+from helpers import run_cli
 
 FIVE_MB = 5_000_000
 

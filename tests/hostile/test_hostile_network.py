@@ -13,7 +13,7 @@ import pytest
 
 from cardlint import lint_text
 from cardlint.core.settings import Settings
-from conftest import run_cli
+from helpers import run_cli
 
 REMOTE = "https://example.com/evil-schema.json"
 METADATA = "http://169.254.169.254/latest/meta-data/"

@@ -25,7 +25,7 @@ import pytest
 import rfc3986
 from rfc3986 import validators
 
-from conftest import ROOT, run_cli
+from helpers import ROOT, run_cli
 
 posix_only = pytest.mark.skipif(os.name != "posix", reason="needs arbitrary file names")
 

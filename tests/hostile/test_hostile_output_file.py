@@ -9,7 +9,7 @@ import textwrap
 
 import pytest
 
-from conftest import run_cli
+from helpers import run_cli
 
 BAD = '{"intended_uses": {"risk_rating": "high"}}\n'
 

@@ -10,7 +10,7 @@ import pytest
 from cardlint import lint_paths
 from cardlint.check import engine
 from cardlint.check.result import UsageError
-from conftest import run_cli
+from helpers import run_cli
 
 VALID = '{"model_overview": {"model_creator": "ml-team"}}'
 

@@ -17,7 +17,7 @@ import pytest
 from cardlint import lint_text
 from cardlint.check.engine import check_bytes, check_text
 from cardlint.fixing.fixer import fix_result, single_fix_problem
-from conftest import run_cli
+from helpers import run_cli
 from lsp_client import LspClient
 
 PREFIX = 'intended_uses:\n  purpose_of_model: ok\n  risk_rating: "' + "x" * 23

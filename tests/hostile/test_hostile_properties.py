@@ -13,7 +13,7 @@ from cardlint import lint_text
 from cardlint.check.engine import check_text
 from cardlint.fixing.fixer import fix_result
 from cardlint.loading.document import parse
-from conftest import EXAMPLES
+from helpers import EXAMPLES
 
 CARDS = sorted(
     p

@@ -8,7 +8,7 @@ import textwrap
 from cardlint import lint_paths, lint_text
 from cardlint.check import engine
 from cardlint.core.diagnostics import Finding
-from conftest import run_cli
+from helpers import run_cli
 
 BAD = '{"intended_uses": {"risk_rating": "high"}, "model_overview": {"model_creator": ""}}'
 

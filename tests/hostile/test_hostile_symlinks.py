@@ -16,7 +16,7 @@ from cardlint.core.settings import DEFAULT_SETTINGS
 from cardlint.running import files
 from cardlint.running.config import Overrides, Resolver
 from cardlint.running.files import discover
-from conftest import run_cli
+from helpers import run_cli
 
 VALID = '{"model_overview": {"model_creator": "ml-team"}}'
 FIXABLE = "intended_uses:\n  risk_rating: low\n"

@@ -14,7 +14,7 @@ from cardlint.check.engine import check_bytes
 from cardlint.core.settings import Settings
 from cardlint.core.timelimit import time_limit
 from cardlint.loading.document import Limits
-from conftest import run_cli
+from helpers import run_cli
 
 CARD = b'{"intended_uses": {"risk_rating": "high"}}'
 MESSAGE = (

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from cardlint import lint_text
-from conftest import findings, run_cli
+from helpers import findings, run_cli
 
 
 @pytest.mark.parametrize("filename", ["card.json", "card.yaml"])

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from cardlint import lint_text
-from conftest import json_findings, run_cli
+from helpers import json_findings, run_cli
 
 SYNTAX = [
     (
