@@ -17,7 +17,8 @@ trigger is in ``EXEMPT`` with the reason. Adding a rule without a folder or an e
 ``test_every_rule_has_fixtures_or_is_exempt``.
 
 Every fixture goes through the installed ``cardlint`` in one run (the real command, the real
-configuration discovery). A missing or different snapshot fails the test. After a deliberate
+configuration discovery); the Python API (``cardlint.lint_text``) must agree with it on each card
+that needs no configuration. A missing or different snapshot fails the test. After a deliberate
 change of a message, a position or a fix, rewrite the snapshots and review the diff::
 
     CARDLINT_UPDATE_SNAPSHOTS=1 python -m pytest tests/test_rule_snapshots.py
@@ -158,6 +159,44 @@ def test_the_failing_card_breaks_its_rule(fixture: Path, report: dict[str, list[
 @pytest.mark.parametrize("fixture", [p for p in fixtures() if p.stem == "pass"], ids=fixture_id)
 def test_the_passing_card_has_no_finding(fixture: Path, report: dict[str, list[dict[str, Any]]]):
     assert report[fixture_id(fixture)] == []
+
+
+def api_fixtures() -> list[Path]:
+    """Fixtures the Python API can take as text with default settings: UTF-8, no configuration."""
+    return [
+        p
+        for p in fixtures()
+        if not (p.parent / "cardlint.toml").exists() and p.parent.name != "P003"
+    ]
+
+
+@pytest.mark.parametrize("fixture", api_fixtures(), ids=fixture_id)
+def test_the_python_api_agrees_with_the_command(
+    fixture: Path, report: dict[str, list[dict[str, Any]]]
+):
+    """``cardlint.lint_text`` reports what the command reports (the fix edits aside)."""
+    from cardlint import lint_text
+
+    text = fixture.read_text(encoding="utf-8")
+    found = [
+        {
+            "code": d.code,
+            "severity": d.severity.value,
+            "pointer": d.pointer,
+            "line": d.span.line,
+            "column": d.span.column,
+            "end_line": d.span.end_line,
+            "end_column": d.span.end_column,
+            "message": d.message,
+            "fix": None if d.fix is None else (d.fix.applicability, d.fix.message),
+        }
+        for d in lint_text(text, filename=fixture.name)
+    ]
+    expected = [
+        {**d, "fix": None if d["fix"] is None else (d["fix"]["applicability"], d["fix"]["message"])}
+        for d in report[fixture_id(fixture)]
+    ]
+    assert found == expected
 
 
 def folders() -> list[Path]:
