@@ -8,7 +8,8 @@ import pytest
 
 from cardlint.core.diagnostics import Severity
 from cardlint.core.settings import Settings
-from cardlint.running.config import Overrides, Resolver, glob_match, load_config
+from cardlint.running.config import Overrides, Resolver, load_config
+from cardlint.running.globs import glob_match
 from helpers import run_cli
 
 CARD = "intended_uses:\n  risk_rating: high\nmodel_overview:\n  model_creator: yes\n  bogus: 1\n"

@@ -83,3 +83,29 @@ def test_rule_is_documented():
     assert "# cardlint: ignore[S002]" in rule.doc
     proc = run_cli("explain", "X004")
     assert proc.returncode == 0 and "silences nothing" in proc.stdout
+
+
+def test_a_suppression_edit_is_offered_in_a_cloudformation_template():
+    # The edited text is parsed again as every caller parses (the one parse): a template's
+    # !Ref & co still load, so the language server can offer the directive there too.
+    from cardlint.check.engine import check_text
+    from cardlint.check.suppressions import suppression_edit
+
+    text = (
+        "Resources:\n"
+        "  Card:\n"
+        "    Type: AWS::SageMaker::ModelCard\n"
+        "    Properties:\n"
+        "      ModelCardName: !Ref Name\n"
+        "      Content:\n"
+        "        IntendedUses:\n"
+        "          RiskRating: high\n"
+    )
+    result = check_text(text, "template.yaml")
+    [diagnostic] = [d for d in result.diagnostics if d.code == "S002"]
+    assert result.document is not None
+    edit = suppression_edit(result.document, diagnostic.span, "S002")
+    assert edit is not None
+    start, end, content = edit
+    assert text[:start].endswith("RiskRating: high") and start == end
+    assert content == "  # cardlint: ignore[S002]"

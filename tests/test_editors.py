@@ -15,6 +15,7 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from cardlint.check.engine import check_file
+from cardlint.rules import STRICT_PATCHES
 from cardlint.schema.export import exported_schema
 from helpers import EXAMPLES, ROOT, run_cli
 
@@ -265,7 +266,7 @@ LIMITS_CARD = {
 
 def test_strict_schema_catches_what_the_published_one_misses():
     strict = _flagged(
-        Draft202012Validator(exported_schema("model-package", strict=True)), LIMITS_CARD
+        Draft202012Validator(exported_schema("model-package", STRICT_PATCHES)), LIMITS_CARD
     )
     loose = _flagged(Draft202012Validator(exported_schema("model-package")), LIMITS_CARD)
     assert loose == set()
@@ -282,7 +283,7 @@ def _pointer(path: object) -> str:
 
 
 def test_strict_schema_picks_the_metric_shape_by_type():
-    strict = Draft202012Validator(exported_schema("model-package", strict=True))
+    strict = Draft202012Validator(exported_schema("model-package", STRICT_PATCHES))
     metric = {"name": "m", "type": "bar_chart", "value": [[1, 2], [3, 4]]}
     card = {
         "evaluation_details": [

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from cardlint.check.edits import apply_edits, make_fix, plain_ok, yaml_double_quoted, yaml_number
 from cardlint.check.engine import check_bytes, check_text
 from cardlint.core.diagnostics import (
     Diagnostic,
@@ -17,9 +18,9 @@ from cardlint.core.diagnostics import (
     Severity,
 )
 from cardlint.core.span import Span
-from cardlint.fixing.edits import apply_edits, make_fix, plain_ok, yaml_double_quoted, yaml_number
 from cardlint.fixing.fixer import MAX_PASSES, choose, fix_result
-from cardlint.loading.document import Decoded, parse
+from cardlint.loading.document import Decoded
+from cardlint.loading.parse import parse_document as parse
 
 
 def fixed(text: str, filename: str = "card.json", *, unsafe: bool = False) -> str:

@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 
 from cardlint.check.engine import check_text
 from cardlint.fixing.fixer import FixOutcome, fix_result
-from cardlint.loading.document import parse, sniff_format
+from cardlint.loading.document import sniff_format
+from cardlint.loading.parse import parse_document as parse
 from helpers import EXAMPLES
 
 PROPERTY_SETTINGS = settings(

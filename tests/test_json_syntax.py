@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cardlint import lint_text
-from cardlint.loading.document import Limits
+from cardlint.core.settings import Limits
 from cardlint.loading.json_doc import parse_json
 
 CASES = [

@@ -8,7 +8,8 @@ import io
 import pytest
 
 from cardlint.check.engine import check_bytes
-from cardlint.loading.document import decode, parse
+from cardlint.loading.document import decode
+from cardlint.loading.parse import parse_document as parse
 from cardlint.loading.read import read_limited
 from helpers import findings
 

@@ -19,7 +19,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cardlint.core.resources import SCHEMA_FILES
-from cardlint.loading.document import decode, parse, sniff_format
+from cardlint.loading.document import decode, sniff_format
+from cardlint.loading.parse import parse_document as parse
+from cardlint.rules import STRICT_PATCHES
 from cardlint.schema.compiled import compile_check
 from cardlint.schema.validation import CardSchema, load_schema
 from helpers import EXAMPLES, run_cli
@@ -65,7 +67,7 @@ def example_cards() -> list[tuple[str, Any]]:
 
 @pytest.mark.parametrize("name", SCHEMAS)
 def test_every_vendored_schema_gets_a_compiled_check(name: str) -> None:
-    schema = load_schema(name)
+    schema = load_schema(name, STRICT_PATCHES)
     assert schema.fast_check is not None
     # The vendored schemas skip the meta-schema check at start-up; it must hold all the same.
     from jsonschema.validators import validator_for
@@ -75,7 +77,7 @@ def test_every_vendored_schema_gets_a_compiled_check(name: str) -> None:
 
 @pytest.mark.parametrize("name", SCHEMAS)
 def test_agrees_with_the_reference_on_every_example(name: str) -> None:
-    schema = load_schema(name)
+    schema = load_schema(name, STRICT_PATCHES)
     cards = example_cards()
     assert len(cards) >= 8
     assert [path for path, card in cards if not agree(schema, card)] == []
@@ -166,7 +168,7 @@ def card_strategy(root: dict[str, Any], node: Any, depth: int = 0) -> st.SearchS
 
 @pytest.mark.parametrize("name", SCHEMAS)
 def test_agrees_with_the_reference_on_generated_cards(name: str) -> None:
-    schema = load_schema(name)
+    schema = load_schema(name, STRICT_PATCHES)
     strategy = card_strategy(schema.document, schema.document)
     outcomes: list[bool] = []
 

@@ -18,8 +18,7 @@ import pytest
 
 from cardlint.check import engine
 from cardlint.core.diagnostics import Diagnostic
-from cardlint.core.settings import Settings
-from cardlint.loading.document import Limits
+from cardlint.core.settings import Limits, Settings
 from cardlint.rules import REGISTRY
 from helpers import run_cli
 

@@ -11,6 +11,7 @@ from cardlint import lint_text
 from cardlint.core.diagnostics import ReplaceValue
 from cardlint.core.resources import load_vendored
 from cardlint.core.settings import Settings
+from cardlint.rules import STRICT_PATCHES
 from cardlint.schema.strict import annotation, strict_schema
 from helpers import EXAMPLES, json_findings, run_cli
 
@@ -196,7 +197,7 @@ def test_hyper_parameter_value_of_256_characters(schema: str) -> None:
 
 def test_the_model_card_schema_keeps_the_published_pattern() -> None:
     for name in ("model-card", "model-package"):
-        strict = strict_schema(name)
+        strict = strict_schema(name, STRICT_PATCHES)
         defs = strict.get("$defs") or strict["definitions"]
         node = defs["training_metric"]["properties"]["name"]
         assert (node["pattern"], "maxLength" in node, "minLength" in node) == (
@@ -303,7 +304,7 @@ def test_the_sdk_objective_function_passes() -> None:
 
 def test_strict_schema_corrects_and_annotates_a_copy() -> None:
     published = load_vendored("model-package")
-    strict = strict_schema("model-package")
+    strict = strict_schema("model-package", STRICT_PATCHES)
     jsonschema.Draft202012Validator.check_schema(strict)
     overview = strict["properties"]["model_overview"]["properties"]
     assert overview["model_artifact"]["maxItems"] == 15
@@ -322,7 +323,7 @@ def test_strict_schema_corrects_and_annotates_a_copy() -> None:
     published_overview = published["properties"]["model_overview"]["properties"]
     assert published_overview["model_artifact"]["maxContains"] == 15
     strict["mutated"] = True
-    assert "mutated" not in strict_schema("model-package")
+    assert "mutated" not in strict_schema("model-package", STRICT_PATCHES)
 
 
 def test_a_generic_validator_passes_what_the_l_rules_reject() -> None:

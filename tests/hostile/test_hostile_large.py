@@ -105,8 +105,7 @@ def test_endless_device_named_explicitly_is_cut_at_the_cap() -> None:
 
 def test_unsaved_text_over_the_cap_is_p009_counted_in_utf8_bytes() -> None:
     from cardlint.check.engine import check_text_limited
-    from cardlint.core.settings import Settings
-    from cardlint.loading.document import Limits
+    from cardlint.core.settings import Limits, Settings
 
     settings = Settings(limits=Limits(max_file_size=20))
     text = '{"a": "' + "é" * 7 + '"}'  # 16 characters, 23 bytes in UTF-8

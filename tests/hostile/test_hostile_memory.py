@@ -24,7 +24,7 @@ import pytest
 
 from cardlint import lint_text
 from cardlint.core.diagnostics import SIBLING_CAP
-from cardlint.loading.document import DEFAULT_LIMITS
+from cardlint.core.settings import DEFAULT_LIMITS
 
 MAX_SIZE = 10 * 1024 * 1024  # the default --max-file-size
 

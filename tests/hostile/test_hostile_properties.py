@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from cardlint import lint_text
 from cardlint.check.engine import check_text
 from cardlint.fixing.fixer import fix_result
-from cardlint.loading.document import parse
+from cardlint.loading.parse import parse_document as parse
 from helpers import EXAMPLES
 
 CARDS = sorted(

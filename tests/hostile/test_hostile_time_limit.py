@@ -11,9 +11,8 @@ import pytest
 
 from cardlint.check import engine
 from cardlint.check.engine import check_bytes
-from cardlint.core.settings import Settings
+from cardlint.core.settings import Limits, Settings
 from cardlint.core.timelimit import time_limit
-from cardlint.loading.document import Limits
 from helpers import run_cli
 
 CARD = b'{"intended_uses": {"risk_rating": "high"}}'

@@ -20,13 +20,13 @@ from cardlint.core.timelimit import FileTimeout, time_limit
 from cardlint.loading.cards import (
     CardSlot,
     find_cards,
-    parse_document,
     schema_choice,
     standalone_fields,
 )
 from cardlint.loading.document import Decoded, Document, decode, sniff_format
+from cardlint.loading.parse import parse_document
 from cardlint.loading.read import read_limited
-from cardlint.rules import CHECKS, REGISTRY
+from cardlint.rules import CHECKS, REGISTRY, STRICT_PATCHES
 from cardlint.rules.base import Card
 
 
@@ -95,14 +95,15 @@ def _check_card(
 
     value = slot.value
     fmt = slot.card_format(document)
-    schema = load_schema(schema_name)
+    schema = load_schema(schema_name, STRICT_PATCHES)
     # Most cards are valid: the compiled check proves that in a fraction of the time
     # python-jsonschema takes, which then runs (and is imported) only for cards with defects.
     if not schema.is_valid(value):
         yield from schema.findings(
             value, slot.scalar_text(document), yaml=fmt == "yaml", hosted=slot.schema is not None
         )
-    card = Card(value, fmt, schema_name, slot.yaml_notes(document), settings.options)
+    notes = slot.yaml_notes(document)
+    card = Card(value, fmt, schema_name, notes, settings.options, schema.document)
     for rule in CHECKS:
         if not settings.is_enabled(rule.code):
             continue
@@ -152,7 +153,7 @@ def _fix(finding: Finding, document: Document) -> Fix | None:
     """The finding's fix as edits; the edit machinery loads only for findings that offer one."""
     if finding.fix is None:
         return None
-    from cardlint.fixing.edits import make_fix
+    from cardlint.check.edits import make_fix
 
     return make_fix(finding.fix, document)
 

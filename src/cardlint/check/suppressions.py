@@ -15,9 +15,9 @@ from typing import NamedTuple
 
 from cardlint.core import codes
 from cardlint.core.diagnostics import Diagnostic
-from cardlint.core.settings import ALWAYS_ON, Settings
+from cardlint.core.settings import ALWAYS_ON, DEFAULT_LIMITS, Limits, Settings
 from cardlint.core.span import FILE_START, Span
-from cardlint.loading.document import DEFAULT_LIMITS, Document, Limits
+from cardlint.loading.document import Document
 
 _DIRECTIVE = re.compile(r"#[ \t]*cardlint:[ \t]*ignore(?:\[(?P<codes>[^\]\n]*)\])?")
 
@@ -151,9 +151,9 @@ def suppression_edit(
         line_start = span.start - (span.column - 1)
         start = end = line_start + len(document.lines.line_text(span.line).rstrip(" \t"))
         content = f"  # cardlint: ignore[{code}]"
-    from cardlint.loading.yaml_doc import parse_yaml
+    from cardlint.loading.parse import parse_document
 
-    again = parse_yaml(text[:start] + content + text[end:], limits)
+    again = parse_document(text[:start] + content + text[end:], "yaml", limits)
     if again.value is None or again.value != document.value:
         return None
     return start, end, content

@@ -275,8 +275,7 @@ def check(
 ) -> None:
     """Check model card files and directories (default: the current directory)."""
     from cardlint.check.result import UsageError
-    from cardlint.core.settings import Settings
-    from cardlint.loading.document import Limits
+    from cardlint.core.settings import Limits, Settings
     from cardlint.report import ReportOptions
     from cardlint.running.config import ConfigError
 
@@ -719,7 +718,13 @@ def schema_command(name: str, strict: bool) -> None:
 
     if name not in SCHEMA_FILES:
         _fail(f"unknown schema {name!r}; choose one of {', '.join(SCHEMA_FILES)}")
-    click.echo(json.dumps(exported_schema(name, strict=strict), indent=2, ensure_ascii=False))
+    if strict:  # the rules' corrections; the published schema needs no rule loaded
+        from cardlint.rules import STRICT_PATCHES
+
+        schema = exported_schema(name, STRICT_PATCHES)
+    else:
+        schema = exported_schema(name)
+    click.echo(json.dumps(schema, indent=2, ensure_ascii=False))
 
 
 @main.command("render")

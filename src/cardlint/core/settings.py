@@ -8,7 +8,20 @@ from typing import Any, NamedTuple
 
 from cardlint.core import codes
 from cardlint.core.diagnostics import Severity
-from cardlint.loading.document import DEFAULT_LIMITS, Limits
+
+
+class Limits(NamedTuple):
+    """Resource limits applied to every file (documented in the README)."""
+
+    max_file_size: int = 10 * 1024 * 1024
+    max_depth: int = 64
+    max_alias_expansion: int = 10_000
+    max_values: int = 200_000
+    max_seconds: float = 20.0
+
+
+DEFAULT_LIMITS = Limits()
+
 
 EMPTY: Mapping[str, Any] = MappingProxyType({})
 """The default of every mapping setting: read-only, so one object can serve them all."""

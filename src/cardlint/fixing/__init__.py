@@ -1,1 +1,2 @@
-"""Fixes as edits over the original text, applied and verified. Imports check and below."""
+"""Fixes applied to the original text and verified. The edits themselves are made where a
+finding is placed (:mod:`cardlint.check.edits`). Imports check and below."""

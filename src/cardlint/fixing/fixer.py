@@ -1,7 +1,7 @@
 """Applying fixes: passes until stable, a check that nothing else changed, atomic writes.
 
 The fixer knows no rules. It takes the fixes the engine placed on diagnostics (edits over the
-text, made from each rule's intent by :mod:`cardlint.fixing.edits`), applies those that do
+text, made from each rule's intent by :mod:`cardlint.check.edits`), applies those that do
 not collide,
 lints the new text, and goes again until no fix applies (at most :data:`MAX_PASSES` passes).
 After every pass the new text is parsed and compared with what the intents say it must mean:
@@ -27,6 +27,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, NamedTuple
 
+from cardlint.check.edits import apply_edits, key_start
 from cardlint.check.engine import FileResult, check_text
 from cardlint.core import codes
 from cardlint.core.diagnostics import (
@@ -42,9 +43,8 @@ from cardlint.core.diagnostics import (
 from cardlint.core.pointer import join, last, parent, split
 from cardlint.core.settings import DEFAULT_SETTINGS, Settings
 from cardlint.core.span import FILE_START, Span
-from cardlint.fixing.edits import apply_edits, key_start
-from cardlint.loading.cards import parse_document
 from cardlint.loading.document import Decoded, Document
+from cardlint.loading.parse import parse_document
 
 MAX_PASSES = 10
 """Fixes that enable other fixes run in later passes; this bounds the loop."""
@@ -275,7 +275,7 @@ def verify(
         new_text.encode(decoded.encoding)
     except UnicodeEncodeError:
         return f"the fixed text cannot be encoded as {decoded.encoding.upper()}"
-    # As the engine parses: a template's !Ref & co must load again after the fix.
+    # The one parse, as the engine's: a template's !Ref & co must load again after the fix.
     after = parse_document(new_text, before.format, settings.limits)
     if after.value is None and before.value is not None:
         problem = after.problems[0] if after.problems else None

@@ -38,8 +38,10 @@ from cardlint.core.diagnostics import (
 )
 from cardlint.core.pointer import escape, join, split
 from cardlint.core.resources import STANDALONE_ONLY
+from cardlint.core.settings import Limits
 from cardlint.core.text import a_type, shorten, suggest
-from cardlint.loading.document import Document, Format, Limits, YamlScalarNote, parse
+from cardlint.loading.document import Document, Format, YamlScalarNote
+from cardlint.loading.parse import parse_document
 
 MODEL_CARD_STATUSES = ("Draft", "PendingReview", "Approved", "Archived")
 CONTENT_MAX_LENGTH = 100_000
@@ -63,7 +65,6 @@ _MODEL_CARD_KEYS = frozenset(
 )
 # Objects whose keys are the user's own, never property names to map.
 _FREE_KEYS = frozenset({"CustomDetails", "Metadata"})
-_TEMPLATE_HINT = re.compile(r"^Resources\s*:", re.M)
 _INTRINSIC = re.compile(r"^(?:Ref|Condition|Fn::[A-Za-z0-9]+)$")
 
 
@@ -179,25 +180,6 @@ class CardSlot(NamedTuple):
 
 def _within(pointer: str, ancestor: str) -> bool:
     return pointer == ancestor or pointer.startswith(ancestor + "/")
-
-
-# -- parsing hosts ---------------------------------------------------------------------------
-
-
-def looks_like_template(text: str) -> bool:
-    """A YAML text that is probably a CloudFormation template (its short-form tags load)."""
-    return "AWS::" in text and _TEMPLATE_HINT.search(text) is not None
-
-
-def parse_document(text: str, fmt: Format, limits: Limits) -> Document:
-    """Parse like :func:`cardlint.loading.document.parse`; YAML templates also accept ``!Ref``
-    & co."""
-    if fmt == "yaml" and looks_like_template(text):
-        from cardlint.loading.cfn_yaml import TemplateLoader
-        from cardlint.loading.yaml_doc import parse_yaml
-
-        return parse_yaml(text, limits, loader_class=TemplateLoader)
-    return parse(text, fmt, limits)
 
 
 # -- finding the cards -----------------------------------------------------------------------
@@ -334,11 +316,10 @@ def _content_string(
             ),
         )
     from cardlint.loading.embedded import string_host
-    from cardlint.loading.json_doc import parse_json
 
     span = document.locate(pointer)
     host = string_host(document.text, span.start, span.end, content)
-    inner = parse_json(content, limits)
+    inner = parse_document(content, "json", limits)
     problems = tuple(
         p._replace(
             pointer=pointer + p.pointer,

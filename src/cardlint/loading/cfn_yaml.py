@@ -1,7 +1,7 @@
 """CloudFormation's short-form intrinsic tags (``!Ref``, ``!Sub``, ``!GetAtt``, …) in YAML.
 
 Loaded only for documents that look like templates (see
-:func:`cardlint.loading.cards.parse_document`),
+:func:`cardlint.loading.parse.parse_document`),
 as the long form CloudFormation itself reads them: ``!Ref Bucket`` is ``{"Ref": "Bucket"}``,
 ``!Sub "${A}-b"`` is ``{"Fn::Sub": "${A}-b"}``. The values stay opaque: checks never look
 inside an intrinsic function. Any other tag is still refused (P006).

@@ -38,19 +38,6 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 )
 
 
-class Limits(NamedTuple):
-    """Resource limits applied to every file (documented in the README)."""
-
-    max_file_size: int = 10 * 1024 * 1024
-    max_depth: int = 64
-    max_alias_expansion: int = 10_000
-    max_values: int = 200_000
-    max_seconds: float = 20.0
-
-
-DEFAULT_LIMITS = Limits()
-
-
 class Decoded(NamedTuple):
     """Text decoded from bytes, with what is needed to write it back byte for byte."""
 
@@ -201,17 +188,6 @@ def sniff_format(filename: str | None, text: str) -> Format:
             return "yaml"
     stripped = text.lstrip()
     return "json" if stripped[:1] in ("{", "[") else "yaml"
-
-
-def parse(text: str, fmt: Format, limits: Limits = DEFAULT_LIMITS) -> Document:
-    """Parse decoded text into a Document (never raises for bad input)."""
-    if fmt == "json":
-        from cardlint.loading.json_doc import parse_json
-
-        return parse_json(text, limits)
-    from cardlint.loading.yaml_doc import parse_yaml
-
-    return parse_yaml(text, limits)
 
 
 def find_too_deep(value: Any, max_depth: int) -> str | None:

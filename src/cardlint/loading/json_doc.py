@@ -13,9 +13,9 @@ from typing import Any
 from cardlint.core import codes
 from cardlint.core.diagnostics import Finding, FixIntent, RemoveProperty
 from cardlint.core.pointer import join
+from cardlint.core.settings import Limits
 from cardlint.loading.document import (
     Document,
-    Limits,
     depth_finding,
     find_odd_scalars,
     find_too_deep,

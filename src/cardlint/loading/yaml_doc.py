@@ -20,10 +20,10 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from cardlint.core import codes
 from cardlint.core.diagnostics import Finding, FixIntent, QuoteScalar, RemoveProperty, Target
 from cardlint.core.pointer import join
+from cardlint.core.settings import Limits
 from cardlint.core.text import or_list
 from cardlint.loading.document import (
     Document,
-    Limits,
     YamlScalarNote,
     depth_finding,
     find_odd_scalars,

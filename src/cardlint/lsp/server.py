@@ -470,6 +470,7 @@ def _hover(server: LanguageServer, state: ServerState, params: lsp.HoverParams) 
     from lsprotocol import types
 
     from cardlint.lsp.hover import hover_at
+    from cardlint.rules import STRICT_PATCHES
     from cardlint.schema.validation import SchemaError, load_schema
 
     checked = _lint(server, state, params.text_document.uri)
@@ -483,7 +484,7 @@ def _hover(server: LanguageServer, state: ServerState, params: lsp.HoverParams) 
         value = document.value if isinstance(document.value, dict) else {}
         name = choose_schema(name, CardSlot(value))
     try:
-        schema = load_schema(name).document
+        schema = load_schema(name, STRICT_PATCHES).document
     except SchemaError:
         return None
     positions = Positions(text, _encoding(server))

@@ -6,8 +6,8 @@ from __future__ import annotations
 import os
 
 from cardlint.check.result import FileResult
+from cardlint.core.settings import Limits
 from cardlint.loading.cards import find_cards
-from cardlint.loading.document import Limits
 from cardlint.render.model import (
     CardView,
     PageView,

@@ -59,6 +59,7 @@ from cardlint.rules import (
     y002_yaml_version_ambiguity,
 )
 from cardlint.rules.base import Card, Rule
+from cardlint.schema.strict import Patch
 
 _MODULES = (
     g001_risk_explanation,
@@ -118,6 +119,12 @@ REGISTRY: MappingProxyType[str, Rule] = MappingProxyType(
 CHECKS: tuple[Rule, ...] = tuple(rule for rule in REGISTRY.values() if rule.check is not None)
 """The lint rules that run on every card, in code order."""
 
+STRICT_PATCHES: tuple[Patch, ...] = tuple(
+    rule.patch for rule in REGISTRY.values() if rule.patch is not None
+)
+"""The rules' corrections of the published schemas, in code order: what the schema layer is
+given to build the strict schema it validates with (:func:`cardlint.schema.strict.correct`)."""
+
 
 def select(codes: list[str] | None, prefixes: list[str]) -> list[str]:
     """Codes in the catalogue that start with any of ``prefixes`` (``ALL`` matches all)."""
@@ -141,4 +148,4 @@ def markdown_table() -> str:
     return "\n".join(rows) + "\n"
 
 
-__all__ = ["CHECKS", "REGISTRY", "Card", "Rule", "markdown_table", "select"]
+__all__ = ["CHECKS", "REGISTRY", "STRICT_PATCHES", "Card", "Rule", "markdown_table", "select"]

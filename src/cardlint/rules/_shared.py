@@ -187,11 +187,12 @@ def _leaves(key: _SameObject) -> Leaves:
 
 def schemas_at(card: Card, pointer: str) -> list[dict[str, Any]] | None:
     """The subschemas that apply to the node at ``pointer`` (``$ref`` resolved, the metric
-    union narrowed by the metric's ``type``), or ``None`` when the schema cannot be read."""
+    union narrowed by the metric's ``type``), or ``None`` when the schema cannot be read (or
+    the card came without it)."""
+    root = card.schema_document
+    if root is None:
+        return None
     try:
-        from cardlint.schema.validation import load_schema
-
-        root = load_schema(card.schema).document
         node: Any = card.value
         current = _expand(root, [root], node)
         for token in split(pointer):

@@ -9,6 +9,7 @@ from typing import Any, NamedTuple
 from cardlint.core.diagnostics import Finding, Severity
 from cardlint.core.settings import EMPTY
 from cardlint.loading.document import Format, YamlScalarNote
+from cardlint.schema.strict import Patch
 
 
 class Card(NamedTuple):
@@ -22,6 +23,9 @@ class Card(NamedTuple):
     schema: str = "model-package"
     yaml_notes: tuple[YamlScalarNote, ...] = ()
     options: Mapping[str, Any] = EMPTY
+    schema_document: dict[str, Any] | None = None
+    """The schema the card is validated with (for a vendored one, the strict copy), for rules
+    that ask what it allows at a pointer; ``None``: they proceed as if it could not be read."""
 
 
 Check = Callable[[Card], Iterable[Finding]]
@@ -39,6 +43,9 @@ class Rule(NamedTuple):
     check: Check | None = None
     default_enabled: bool = True
     """``False`` for an opt-in rule: selected only by name or family, never by default."""
+    patch: Patch | None = None
+    """The module's correction of the published schema, if it makes one (``L`` rules): applied
+    to every schema object of the strict schema (:mod:`cardlint.schema.strict`)."""
 
     @classmethod
     def from_module(cls, module: ModuleType) -> Rule:
@@ -52,4 +59,5 @@ class Rule(NamedTuple):
             doc=doc,
             check=getattr(module, "check", None),
             default_enabled=getattr(module, "DEFAULT_ENABLED", True),
+            patch=getattr(module, "patch", None),
         )

@@ -34,7 +34,6 @@ A bad key or value is a :class:`ConfigError` naming the file and the key (exit c
 
 from __future__ import annotations
 
-import fnmatch
 import os
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from types import MappingProxyType
@@ -43,6 +42,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from cardlint.core.diagnostics import Severity
 from cardlint.core.settings import EMPTY, Settings
 from cardlint.core.text import describe
+from cardlint.running.globs import glob_match
 
 if TYPE_CHECKING:
     from cardlint.running.files import Include
@@ -131,40 +131,6 @@ class Config(NamedTuple):
             if glob_match(relative, pattern):
                 found = schema
         return found
-
-
-def glob_match(relative: str, pattern: str) -> bool:
-    """Match a ``/``-separated relative path as ``.gitignore`` does, roughly.
-
-    A pattern without ``/`` matches the file name or any directory name on the way; a pattern
-    with ``/`` matches from the configuration's directory; a directory pattern covers what is
-    below it; ``**/`` matches any number of directories.
-
-    >>> glob_match("cards/legacy/a.yaml", "legacy")
-    True
-    >>> glob_match("cards/legacy/a.yaml", "cards/*.yaml")
-    False
-    >>> glob_match("cards/legacy/a.yaml", "cards/**/*.yaml")
-    True
-    """
-    pattern = pattern.strip()
-    while pattern.startswith("./"):
-        pattern = pattern[2:]
-    pattern = pattern.rstrip("/")
-    parts = relative.split("/")
-    if "/" not in pattern:
-        return any(fnmatch.fnmatchcase(part, pattern) for part in parts)
-    prefixes = ["/".join(parts[: i + 1]) for i in range(len(parts))]
-    candidates = [pattern]
-    if pattern.startswith("**/"):
-        candidates.append(pattern[3:])
-    candidates.extend(c.replace("/**/", "/") for c in list(candidates) if "/**/" in c)
-    # fnmatch's * crosses "/", which is what ** means; a lone * should not, so check depth.
-    return any(
-        fnmatch.fnmatchcase(prefix, c) and ("**" in c or prefix.count("/") == c.count("/"))
-        for c in candidates
-        for prefix in prefixes
-    )
 
 
 def find_config(directory: str) -> str | None:

@@ -70,7 +70,7 @@ class Include:
 
     A pattern without ``/`` matches the file name; one with ``/`` matches the path relative
     to ``root`` (the configuration's directory), as ``.gitignore`` patterns do (see
-    :func:`cardlint.running.config.glob_match`). Case-insensitive throughout.
+    :func:`cardlint.running.globs.glob_match`). Case-insensitive throughout.
 
     >>> Include(("cards/*.json",), "/repo").match("a.json", "cards/a.json")
     True
@@ -91,7 +91,7 @@ class Include:
 
     def match(self, name: str, relative: str | None) -> bool:
         """``relative``: the file's path relative to ``root`` (``None``: outside it)."""
-        from cardlint.running.config import glob_match
+        from cardlint.running.globs import glob_match
 
         lower = name.lower()
         if not self.track:

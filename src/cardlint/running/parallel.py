@@ -338,6 +338,7 @@ def _warm_schemas(names: set[str]) -> None:
     ``auto`` (and any name the engine resolves per card) warms every vendored schema.
     """
     from cardlint.core.resources import SCHEMA_FILES
+    from cardlint.rules import STRICT_PATCHES
     from cardlint.schema.validation import SchemaError, load_schema
 
     specs: set[str] = set()
@@ -345,7 +346,7 @@ def _warm_schemas(names: set[str]) -> None:
         specs |= {name} if name in SCHEMA_FILES or os.path.isfile(name) else set(SCHEMA_FILES)
     for spec in sorted(specs):
         try:
-            load_schema(spec)
+            load_schema(spec, STRICT_PATCHES)
         except SchemaError:
             continue  # the engine reports it for each file
 

@@ -1,16 +1,20 @@
 """``cardlint schema``: the vendored schema, or the strict one that editors use.
 
-The strict schema is :func:`cardlint.schema.strict.strict_schema` (real ``maxItems``, anchored
-lengths,
-the ``objective_function`` shape) with one more change for editors: a metric item's shape is
-chosen by its ``type`` (``if``/``then``), so yaml-language-server and VS Code report the errors of
-that one shape, and a ``number``/``string``/``boolean`` metric's ``value`` must have that type.
+The strict schema is :func:`cardlint.schema.strict.strict_schema` with the rules' corrections
+(real ``maxItems``, the ``objective_function`` shape), which the caller passes in, and one more
+change for editors: a metric item's shape is chosen by its ``type`` (``if``/``then``), so
+yaml-language-server and VS Code report the errors of that one shape, and a
+``number``/``string``/``boolean`` metric's ``value`` must have that type.
 """
 
 from __future__ import annotations
 
 import copy
-from typing import Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from cardlint.schema.strict import Patch
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 """The dialect cardlint validates with; declared so that editors pick the same one."""
@@ -23,15 +27,16 @@ _METRIC_REFS = {
 }
 
 
-def exported_schema(name: str, *, strict: bool = False) -> dict[str, Any]:
-    """The schema ``cardlint schema [--strict] NAME`` prints."""
-    if not strict:
+def exported_schema(name: str, strict: Sequence[Patch] | None = None) -> dict[str, Any]:
+    """The schema ``cardlint schema [--strict] NAME`` prints: as published, or (``strict``,
+    the rules' :data:`~cardlint.rules.STRICT_PATCHES`) the strict schema for editors."""
+    if strict is None:
         from cardlint.core.resources import load_vendored
 
         return copy.deepcopy(load_vendored(name))
     from cardlint.schema.strict import strict_schema, subschemas
 
-    schema = strict_schema(name)
+    schema = strict_schema(name, strict)
     schema.setdefault("$schema", DRAFT)
     for node in subschemas(schema):
         _select_metric_branch(node)

@@ -12,18 +12,21 @@ copy with each of those corrected; every corrected keyword carries an annotation
 The schema mapping validates with this copy, in one pass, and reports an error raised by an
 annotated keyword under the annotated code with the ``why`` appended, so a user learns why a
 generic validator passed the card. The corrections themselves live in the ``L`` rule modules,
-beside their documentation.
+beside their documentation: each such module defines ``patch``, the rule registry collects them
+(:data:`cardlint.rules.STRICT_PATCHES`), and the callers above the schema layer pass them in.
+This module never imports a rule.
 """
 
 from __future__ import annotations
 
 import copy
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 ANNOTATION = "x-cardlint"
 
 Patch = Callable[[dict[str, Any]], None]
+"""A correction: changes one schema object in place (and :func:`mark` s what it changed)."""
 
 # Keywords whose value is one subschema, and those whose value is a list or a map of them.
 _ONE = ("items", "additionalProperties", "contains", "not", "if", "then", "else", "propertyNames")
@@ -31,22 +34,23 @@ _LIST = ("anyOf", "allOf", "oneOf", "prefixItems")
 _MAP = ("properties", "patternProperties", "definitions", "$defs", "dependentSchemas")
 
 
-def strict_schema(name: str) -> dict[str, Any]:
-    """A fresh corrected copy of the vendored schema ``name`` (``model-package``).
+def strict_schema(name: str, patches: Sequence[Patch]) -> dict[str, Any]:
+    """A fresh copy of the vendored schema ``name`` (``model-package``) with ``patches``.
 
-    >>> strict_schema("model-package")["properties"]["model_overview"]["properties"][
-    ...     "model_artifact"]["maxItems"]
+    >>> from cardlint.rules import STRICT_PATCHES
+    >>> strict_schema("model-package", STRICT_PATCHES)["properties"]["model_overview"][
+    ...     "properties"]["model_artifact"]["maxItems"]
     15
     """
     from cardlint.core.resources import load_vendored
 
-    return correct(load_vendored(name))
+    return correct(load_vendored(name), patches)
 
 
-def correct(schema: dict[str, Any]) -> dict[str, Any]:
-    """A corrected deep copy of ``schema``; the argument is left untouched."""
+def correct(schema: dict[str, Any], patches: Sequence[Patch]) -> dict[str, Any]:
+    """A deep copy of ``schema`` with each of ``patches`` applied to every schema object in it,
+    in order; the argument is left untouched."""
     fixed = copy.deepcopy(schema)
-    patches = _patches()
     for node in subschemas(fixed):
         for patch in patches:
             patch(node)
@@ -88,9 +92,3 @@ def annotation(schema: Any, keyword: str) -> tuple[str, str] | None:
     if not isinstance(found, dict):
         return None
     return str(found.get("code", "")), str(found.get("why", ""))
-
-
-def _patches() -> tuple[Patch, ...]:
-    from cardlint.rules import l001_array_limit, l003_objective_function
-
-    return (l001_array_limit.patch, l003_objective_function.patch)

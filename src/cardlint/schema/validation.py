@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -37,7 +37,7 @@ from cardlint.core.text import (
     with_article,
 )
 from cardlint.schema.compiled import ValidityCheck, compile_check
-from cardlint.schema.strict import annotation, strict_schema
+from cardlint.schema.strict import Patch, annotation, strict_schema
 
 if TYPE_CHECKING:  # python-jsonschema is imported only when a card has a schema defect
     from jsonschema import ValidationError
@@ -215,10 +215,17 @@ class CardSchema(NamedTuple):
             ]
 
 
-def load_schema(spec: str) -> CardSchema:
-    """A vendored schema by name (``model-package``) or a schema file by path."""
+def load_schema(spec: str, patches: Sequence[Patch] | None = None) -> CardSchema:
+    """A vendored schema by name (``model-package``) or a schema file by path.
+
+    A vendored schema is validated with the strict copy that ``patches`` make (the rules'
+    corrections, :data:`cardlint.rules.STRICT_PATCHES`; the schema layer imports no rule), so
+    they must be given for one; a schema file is used as written.
+    """
     if spec in SCHEMA_FILES:
-        return _vendored(spec)
+        if patches is None:
+            raise TypeError(f"load_schema({spec!r}) needs the strict patches of the rules")
+        return _vendored(spec, tuple(patches))
     path = Path(spec)
     try:
         # The engine asks once per card: build a schema file once per content (the stat
@@ -248,15 +255,16 @@ def load_schema(spec: str) -> CardSchema:
     return built
 
 
-_CACHE: dict[str, CardSchema] = {}
+_CACHE: dict[tuple[str, tuple[Patch, ...]], CardSchema] = {}
 _FILES: dict[tuple[str, int, int], CardSchema] = {}
 
 
-def _vendored(name: str) -> CardSchema:
-    cached = _CACHE.get(name)
+def _vendored(name: str, patches: tuple[Patch, ...]) -> CardSchema:
+    cached = _CACHE.get((name, patches))
     if cached is None:
         # Validate with the corrected copy: the L codes come from its annotated keywords.
-        cached = _CACHE[name] = CardSchema.from_document(name, strict_schema(name), vendored=True)
+        document = strict_schema(name, patches)
+        cached = _CACHE[name, patches] = CardSchema.from_document(name, document, vendored=True)
     return cached
 
 

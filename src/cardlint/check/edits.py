@@ -5,9 +5,9 @@ the text changes, touching only the spans involved and writing new values in the
 style: a YAML scalar keeps its quoting (plain stays plain when YAML would read it back as the
 same string), a number written as a string keeps its digits (``"0.930"`` becomes ``0.930``).
 
->>> from cardlint.loading.document import parse
+>>> from cardlint.loading.parse import parse_document
 >>> from cardlint.core.diagnostics import FixIntent, ReplaceValue
->>> doc = parse("risk_rating: high  # keep\\n", "yaml")
+>>> doc = parse_document("risk_rating: high  # keep\\n", "yaml")
 >>> fix = make_fix(FixIntent("safe", "m", (ReplaceValue("/risk_rating", "High"),)), doc)
 >>> apply_edits(doc.text, fix.edits)
 'risk_rating: High  # keep\\n'
