@@ -3,7 +3,8 @@
 Codes are stable forever once released; a retired code is never reused. Families:
 ``P`` parsing and input, ``S`` schema, ``L`` limits the schema declares but cannot enforce,
 ``M`` metric shapes, ``V`` values (enums, lengths, references), ``Y`` YAML type traps,
-``G`` governance, ``X`` cardlint itself.
+``G`` governance, ``X`` cardlint itself. Each constant names its rule's module
+(``TIME_LIMIT`` is ``rules/p015_time_limit.py``'s code); tests/test_registry.py holds them to it.
 """
 
 from __future__ import annotations
