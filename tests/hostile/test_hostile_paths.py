@@ -10,6 +10,7 @@ import pytest
 from cardlint import lint_paths
 from cardlint.check import engine
 from cardlint.check.result import UsageError
+from cardlint.running import parallel
 from helpers import run_cli
 
 VALID = '{"model_overview": {"model_creator": "ml-team"}}'
@@ -104,7 +105,9 @@ def test_unreadable_file_found_in_a_directory_in_process(tmp_path, monkeypatch) 
             raise PermissionError(13, "Permission denied")
         return real_open(path, *args, **kwargs)
 
+    # The file planner's run reads through cardlint.running.parallel, one file alone too.
     monkeypatch.setattr(engine, "open", deny, raising=False)
+    monkeypatch.setattr(parallel, "open", deny, raising=False)
     found = [(os.path.basename(d.path), d.code, d.message) for d in lint_paths([tmp_path])]
     assert found[0] == ("a-model-card.json", "X003", "cannot read file: Permission denied")
     assert ("b-model-card.json", "S002") in [(f[0], f[1]) for f in found]

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Generator, Sequence
-from typing import Any, NamedTuple
+from collections.abc import Sequence
+from typing import Any
 
 import click
 
@@ -278,6 +278,7 @@ def check(
     from cardlint.core.settings import Limits, Settings
     from cardlint.report import ReportOptions
     from cardlint.running.config import ConfigError
+    from cardlint.running.plan import Batch, check_paths
 
     _check_codes(select=select, extend_select=extend_select, ignore=ignore)
     settings = Settings(
@@ -302,7 +303,7 @@ def check(
     raw: dict[int, bytes] = {}
     try:
         resolver = _resolver(settings, config_file, isolated, respect_gitignore)
-        speed = _Speed(
+        batch = Batch(
             jobs=jobs,
             cache_dir=None if no_cache else cache_dir or "",
             # Documents of files with findings are kept only for what needs their text
@@ -313,9 +314,18 @@ def check(
             or output_format in ("editor", "sarif")
             or _shows_source(show_source, output_format, _report_to_terminal(output_file, False)),
             progress=not quiet,
+            own_process=True,
         )
         # No path: the current directory, its files named without "./" (as ruff names them).
-        results = _run(list(paths) or [""], resolver, stdin_filename, raw, force_exclude, speed)
+        results = check_paths(
+            list(paths) or [""],
+            resolver,
+            batch,
+            stdin=sys.stdin.buffer,
+            stdin_filename=stdin_filename,
+            force_exclude=force_exclude,
+            raw=raw,
+        )
     except (UsageError, ConfigError) as exc:
         _fail(str(exc))
     for warning in resolver.unmatched():
@@ -477,113 +487,6 @@ def _resolver(
         respect_gitignore=respect_gitignore,
     )
     return Resolver(settings, overrides, config_file=config_file, isolated=isolated)
-
-
-class _Speed(NamedTuple):
-    """--jobs, the cache (``None``: off; ``""``: the default directory) and progress."""
-
-    jobs: int | None = 1
-    cache_dir: str | None = None
-    documents: bool = True
-    progress: bool = False
-
-
-def _run(
-    paths: list[str],
-    resolver: Any,
-    stdin_filename: str | None,
-    raw: dict[int, bytes] | None,
-    force_exclude: bool,
-    speed: _Speed,
-) -> list[Any]:
-    from cardlint.check.result import UsageError
-    from cardlint.running.files import discover
-
-    # First what to check, in order (a result now for stdin and for files that cannot be
-    # used; None for a file to check), then the files all at once: cache, workers, progress.
-    planned: list[Any] = []
-    files: list[tuple[str, Any, bool]] = []
-    for found in discover(paths, resolver):
-        if found.path == "-":  # the configuration of --stdin-filename's directory applies
-            settings = resolver.settings_for(stdin_filename or "-")
-        elif (not found.explicit or force_exclude) and resolver.excluded(found.path):
-            continue
-        else:
-            settings = resolver.settings_for(found.path)
-        if found.path == "-":
-            data = sys.stdin.buffer.read(settings.limits.max_file_size + 1)
-            if raw is not None:  # kept for `--fix`, which prints the text back
-                raw[len(planned)] = data
-            from cardlint.check.engine import check_bytes
-
-            planned.append(check_bytes(data, stdin_filename or "<stdin>", settings))
-            continue
-        if found.error is not None:
-            if found.explicit:
-                raise UsageError(f"{found.path}: {found.error}{_option_hint(found.path)}")
-            planned.append(_unreadable(found.path, found.error, settings))
-            continue
-        planned.append(None)
-        files.append((found.path, settings, found.explicit))
-    checked = _check_all(files, speed)
-    pending = iter(files)
-    results = []
-    try:
-        for item in planned:
-            if item is not None:
-                results.append(item)
-                continue
-            path, settings, explicit = next(pending)
-            outcome = next(checked)
-            if isinstance(outcome, OSError):
-                reason = outcome.strerror or str(outcome)
-                if explicit:
-                    raise UsageError(f"{path}: {reason}") from None
-                outcome = _unreadable(path, reason, settings)
-            results.append(outcome)
-    finally:  # saves the cache; on a signal, also stops the workers now
-        checked.close()
-    return results
-
-
-def _option_hint(path: str) -> str:
-    """A word for an option read as a file name: the pre-commit hooks end options with
-    ``--``, so an option in a hook's ``args`` arrives after it."""
-    if not path.startswith("-") or path == "-":
-        return ""
-    return (
-        '; after "--" every argument is a file name (pre-commit hooks take their options from'
-        " the configuration file)"
-    )
-
-
-def _unreadable(path: str, reason: str, settings: Any) -> Any:
-    from cardlint.check.engine import unreadable
-
-    return unreadable(path, reason, settings)
-
-
-def _check_all(files: list[tuple[str, Any, bool]], speed: _Speed) -> Generator[Any, None, None]:
-    from cardlint.running.parallel import Progress, check_files, default_jobs
-
-    cache = None
-    if speed.cache_dir is not None:
-        from cardlint.running.cache import Cache, resolve_directory
-
-        cache = Cache(resolve_directory(speed.cache_dir or None))
-    progress = Progress(len(files)) if speed.progress else None
-    try:
-        yield from check_files(
-            [(path, settings) for path, settings, _ in files],
-            jobs=speed.jobs or default_jobs(),
-            cache=cache,
-            documents=speed.documents,
-            progress=progress,
-            own_process=True,
-        )
-    finally:
-        if progress is not None:
-            progress.close()
 
 
 def _fix_files(

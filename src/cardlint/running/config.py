@@ -358,7 +358,9 @@ class _ConfigReader:
 
 
 class Overrides(NamedTuple):
-    """What the command line said; ``None`` (or empty) means it said nothing."""
+    """What the command line (or a caller of the Python API) said; ``None`` (or empty) means it
+    said nothing. ``extend_select`` and ``ignore`` add to the configuration's; ``severities``
+    and ``options`` win over its entries for the same code or option; the rest replace it."""
 
     schema: str | None = None
     select: tuple[str, ...] | None = None
@@ -366,6 +368,27 @@ class Overrides(NamedTuple):
     ignore: tuple[str, ...] = ()
     fail_on: Severity | None = None
     respect_gitignore: bool | None = None
+    severities: Mapping[str, Severity] = EMPTY
+    options: Mapping[str, Any] = EMPTY
+
+    @classmethod
+    def of_settings(cls, settings: Settings) -> Overrides:
+        """A settings object read as options given explicitly: each field that differs from
+        its default overrides the configuration, as the same command-line option would.
+
+        >>> Overrides.of_settings(Settings(schema="model-card", ignore=("G",)))[:4]
+        ('model-card', None, (), ('G',))
+        """
+        default = Settings()
+        return cls(
+            schema=None if settings.schema == default.schema else settings.schema,
+            select=None if settings.select == default.select else settings.select,
+            extend_select=settings.extend_select,
+            ignore=settings.ignore,
+            fail_on=None if settings.fail_on == default.fail_on else settings.fail_on,
+            severities=settings.severities,
+            options=settings.options,
+        )
 
 
 def _shown(path: str) -> str:
@@ -567,8 +590,8 @@ class Resolver:
             select=select,
             extend_select=extend,
             ignore=ignore + extra_ignores,
-            severities=MappingProxyType({**base.severities, **config.severity}),
-            options=MappingProxyType({**base.options, **config.options}),
+            severities=MappingProxyType({**base.severities, **config.severity, **cli.severities}),
+            options=MappingProxyType({**base.options, **config.options, **cli.options}),
             fail_on=cli.fail_on or config.fail_on or base.fail_on,
         )
 
