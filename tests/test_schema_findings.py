@@ -84,6 +84,29 @@ M = "/evaluation_details/0/metric_groups/0/metric_data/0"
                 )
             ],
         ),
+        # A type that is not a string once stopped the whole run (an unhashable lookup).
+        (
+            {"name": "acc", "type": ["number"], "value": 0.9},
+            [
+                (
+                    "S008",
+                    f"{M}/type",
+                    'metric type ["number"] is not one of number, string, boolean, linear_graph, '
+                    "bar_chart, matrix",
+                )
+            ],
+        ),
+        (
+            {"name": "acc", "type": {"kind": "number"}, "value": 0.9},
+            [
+                (
+                    "S008",
+                    f"{M}/type",
+                    'metric type {"kind": "number"} is not one of number, string, boolean, '
+                    "linear_graph, bar_chart, matrix",
+                )
+            ],
+        ),
         (
             {"name": "acc", "type": "number", "value": 0.9, "unit": "%"},
             [

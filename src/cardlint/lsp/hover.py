@@ -12,11 +12,13 @@ type selects, or says that the shape cannot be told while the type is missing or
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from cardlint.core.pointer import from_path, join, parent, split
 from cardlint.core.span import Span
+from cardlint.schema.walk import child as child_value
+from cardlint.schema.walk import resolve_ref, subschemas_at, type_enum
 
 if TYPE_CHECKING:
     from cardlint.loading.document import Document
@@ -50,72 +52,20 @@ class HoverInfo(NamedTuple):
     span: Span
 
 
-def _resolve_ref(root: Mapping[str, Any], node: Any) -> Any:
-    """Follow local ``$ref`` chains (``#/definitions/x``); anything else is left as it is."""
-    seen = 0
-    while isinstance(node, Mapping) and isinstance(node.get("$ref"), str) and seen < 32:
-        ref = node["$ref"]
-        if not ref.startswith("#"):
-            return node
-        target: Any = root
-        for token in split(ref[1:]):
-            if not isinstance(target, Mapping) or token not in target:
-                return node
-            target = target[token]
-        node, seen = target, seen + 1
-    return node
-
-
-def _type_enum(root: Mapping[str, Any], branch: Any) -> list[Any]:
-    """The values a branch's ``type`` property allows (empty: not a typed object)."""
-    if not isinstance(branch, Mapping) or not isinstance(branch.get("properties"), Mapping):
-        return []
-    type_schema = _resolve_ref(root, branch["properties"].get("type", {}))
-    enum = type_schema.get("enum") if isinstance(type_schema, Mapping) else None
-    return list(enum) if isinstance(enum, list) else []
-
-
-def _pick_branch(root: Mapping[str, Any], branches: Sequence[Any], instance: Any) -> Any:
-    """The ``anyOf``/``oneOf`` branch that describes ``instance``.
-
-    Metric items carry a ``type`` that names their branch (one defect, one branch: the same
-    choice the schema mapping makes), so a branch whose ``type`` enum holds it wins.
-    """
-    resolved = [_resolve_ref(root, b) for b in branches]
-    objects = [b for b in resolved if isinstance(b, Mapping) and "properties" in b]
-    kind = instance.get("type") if isinstance(instance, Mapping) else None
-    for branch in objects:
-        if kind in _type_enum(root, branch):
-            return branch
-    return objects[0] if objects else (resolved[0] if resolved else {})
-
-
 def _node_at(schema: Mapping[str, Any], value: Any, pointer: str) -> tuple[Any, Any]:
-    """The schema node (``$ref`` resolved, a choice of branches left unpicked) and the instance
-    at ``pointer``; ``(None, None)`` when the schema does not describe it."""
-    node: Any = schema
+    """The schema node written where the node at ``pointer`` belongs (its ``$ref`` not yet
+    followed, a choice of branches left unpicked) and the instance there; ``(None, None)``
+    when the schema does not describe it."""
+    try:
+        found = subschemas_at(schema, value, pointer)
+    except LookupError:  # a $ref to nothing in a schema file: nothing to show
+        return None, None
+    if not found:
+        return None, None
     instance = value
     for token in split(pointer):
-        node = _resolve_ref(schema, node)
-        for keyword in ("anyOf", "oneOf"):
-            if isinstance(node, Mapping) and isinstance(node.get(keyword), list):
-                node = _pick_branch(schema, node[keyword], instance)
-        if not isinstance(node, Mapping):
-            return None, None
-        if isinstance(instance, list):
-            node = node.get("items")
-            index = int(token) if token.isdigit() else len(instance)
-            instance = instance[index] if index < len(instance) else None
-        else:
-            properties = node.get("properties")
-            if isinstance(properties, Mapping) and token in properties:
-                node = properties[token]
-            elif isinstance(node.get("additionalProperties"), Mapping):
-                node = node["additionalProperties"]
-            else:
-                return None, None
-            instance = instance.get(token) if isinstance(instance, Mapping) else None
-    return node, instance
+        instance = child_value(instance, token)
+    return found[0], instance
 
 
 def schema_for(schema: Mapping[str, Any], value: Any, pointer: str) -> Any:
@@ -123,12 +73,12 @@ def schema_for(schema: Mapping[str, Any], value: Any, pointer: str) -> Any:
     that describes the node at ``pointer`` of ``value``; ``None`` when the schema has none.
     """
     node, _ = _node_at(schema, value, pointer)
-    resolved = _resolve_ref(schema, node)
+    resolved = resolve_ref(schema, node)
     if not isinstance(resolved, Mapping):
         return None
     branches = resolved.get("anyOf")
     if isinstance(branches, list) and len(branches) == 1:  # metric values: a one-branch anyOf
-        branch = _resolve_ref(schema, branches[0])
+        branch = resolve_ref(schema, branches[0])
         if isinstance(branch, Mapping):
             resolved = {**branch, **{k: v for k, v in resolved.items() if k != "anyOf"}}
     # A property's own description ("Risk rating for model card.") beats its $ref target's.
@@ -140,16 +90,31 @@ def typed_choice(schema: Mapping[str, Any], value: Any, pointer: str) -> list[st
     """Every ``type`` the object at ``pointer`` may have when the schema picks its shape by
     its ``type`` (metric items: ``number`` … ``matrix``); ``None`` for any other object."""
     node, _ = _node_at(schema, value, pointer)
-    node = _resolve_ref(schema, node)
+    node = resolve_ref(schema, node)
     if not isinstance(node, Mapping):
         return None
     for keyword in ("anyOf", "oneOf"):
         branches = node.get(keyword)
         if isinstance(branches, list) and len(branches) > 1:
-            kinds = [_type_enum(schema, _resolve_ref(schema, b)) for b in branches]
+            kinds = [type_enum(schema, b) for b in branches]
             if all(kinds):
                 return [str(kind) for each in kinds for kind in each]
     return None
+
+
+def _inside_untyped_field(schema: Mapping[str, Any], value: Any, tokens: list[str]) -> bool:
+    """Whether ``tokens`` lead inside a field (``value``, an axis name) of an object whose shape
+    its ``type`` picks while that type is missing or unknown: the field's own hover says the
+    shape cannot be told, so nothing below it is described either."""
+    instance = value
+    for depth, token in enumerate(tokens[:-2]):
+        instance = child_value(instance, token)
+        if not isinstance(instance, Mapping):
+            continue
+        kinds = typed_choice(schema, value, from_path(tokens[: depth + 1]))
+        if kinds is not None and instance.get("type") not in kinds:
+            return True
+    return False
 
 
 def _plural(count: Any, noun: str) -> str:
@@ -257,10 +222,12 @@ def _metric_lines(
 
 def hover_text(schema: Mapping[str, Any], value: Any, pointer: str) -> str | None:
     """Markdown describing the property at ``pointer``: name, description and limits."""
+    tokens = split(pointer)
+    if _inside_untyped_field(schema, value, tokens):
+        return None
     node = schema_for(schema, value, pointer)
     if node is None:
         return None
-    tokens = split(pointer)
     owner = schema_for(schema, value, parent(pointer)) if tokens else None
     required = (
         isinstance(owner, Mapping)

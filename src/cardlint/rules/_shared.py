@@ -13,8 +13,8 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any, NamedTuple
 
-from cardlint.core.pointer import resolve, split
 from cardlint.rules.base import Card
+from cardlint.schema.walk import subschemas_at
 
 SIMPLE_METRIC_TYPES = ("number", "string", "boolean")
 
@@ -187,20 +187,15 @@ def _leaves(key: _SameObject) -> Leaves:
 
 def schemas_at(card: Card, pointer: str) -> list[dict[str, Any]] | None:
     """The subschemas that apply to the node at ``pointer`` (``$ref`` resolved, the metric
-    union narrowed by the metric's ``type``), or ``None`` when the schema cannot be read (or
-    the card came without it)."""
+    union narrowed by the metric's ``type``: :func:`cardlint.schema.walk.subschemas_at`), or
+    ``None`` when the schema cannot be read (or the card came without it)."""
     root = card.schema_document
     if root is None:
         return None
     try:
-        node: Any = card.value
-        current = _expand(root, [root], node)
-        for token in split(pointer):
-            current = _expand(root, _children(current, node, token), _child(node, token))
-            node = _child(node, token)
+        return subschemas_at(root, card.value, pointer)
     except Exception:  # an unreadable or odd schema: the rule falls back to reporting
         return None
-    return current
 
 
 def expected_types(schemas: list[dict[str, Any]]) -> frozenset[str] | None:
@@ -240,65 +235,3 @@ def json_type_of(value: Any) -> str:
     if isinstance(value, dict):
         return "object"
     return "date"
-
-
-def _child(node: Any, token: str) -> Any:
-    if isinstance(node, dict):
-        return node.get(token)
-    if isinstance(node, list) and token.isdigit() and int(token) < len(node):
-        return node[int(token)]
-    return None
-
-
-def _children(schemas: list[dict[str, Any]], node: Any, token: str) -> list[Any]:
-    found: list[Any] = []
-    for schema in schemas:
-        if isinstance(node, dict):
-            properties = schema.get("properties")
-            if isinstance(properties, dict) and token in properties:
-                found.append(properties[token])
-                continue
-            extra = schema.get("additionalProperties")
-            if isinstance(extra, dict):
-                found.append(extra)
-        elif isinstance(node, list):
-            items = schema.get("items")
-            if isinstance(items, dict):
-                found.append(items)
-    return found
-
-
-def _expand(root: dict[str, Any], schemas: list[Any], node: Any) -> list[dict[str, Any]]:
-    out: list[dict[str, Any]] = []
-    seen: set[int] = set()
-    stack = list(schemas)
-    while stack:
-        schema = stack.pop()
-        if not isinstance(schema, dict) or id(schema) in seen:
-            continue
-        seen.add(id(schema))
-        out.append(schema)
-        ref = schema.get("$ref")
-        if isinstance(ref, str) and ref.startswith("#"):
-            stack.append(resolve(root, ref[1:]))
-        stack.extend(schema.get("allOf") or ())
-        for key in ("anyOf", "oneOf"):
-            branches = schema.get(key)
-            if isinstance(branches, list):
-                stack.extend(_narrow(root, branches, node))
-    return out
-
-
-def _narrow(root: dict[str, Any], branches: list[Any], node: Any) -> list[Any]:
-    """The branches whose ``type`` property lists the node's ``type`` (the metric union)."""
-    if not isinstance(node, dict) or not isinstance(node.get("type"), str):
-        return branches
-    chosen = []
-    for branch in branches:
-        target = branch
-        if isinstance(branch, dict) and isinstance(branch.get("$ref"), str):
-            target = resolve(root, branch["$ref"][1:])
-        kind = target.get("properties", {}).get("type", {}) if isinstance(target, dict) else {}
-        if isinstance(kind, dict) and node["type"] in (kind.get("enum") or ()):
-            chosen.append(branch)
-    return chosen or branches

@@ -38,20 +38,13 @@ from cardlint.core.text import (
 )
 from cardlint.schema.compiled import ValidityCheck, compile_check
 from cardlint.schema.strict import Patch, annotation, strict_schema
+from cardlint.schema.walk import typed_branch
 
 if TYPE_CHECKING:  # python-jsonschema is imported only when a card has a schema defect
     from jsonschema import ValidationError
     from referencing import Resource
 
 METRIC_TYPES = ("number", "string", "boolean", "linear_graph", "bar_chart", "matrix")
-_METRIC_BRANCH = {
-    "number": "simple_metric",
-    "string": "simple_metric",
-    "boolean": "simple_metric",
-    "linear_graph": "linear_graph_metric",
-    "bar_chart": "bar_chart_metric",
-    "matrix": "matrix_metric",
-}
 _YAML_SCALAR_TYPES = ("boolean", "number", "null", "date")
 _PATTERN_HINTS = {
     # The SageMaker API's patterns in the model-card schema, said in words.
@@ -593,7 +586,11 @@ class _ErrorMapper:
             )
             return
         mtype = item["type"]
-        if mtype not in _METRIC_BRANCH:
+        # The branch whose `type` enum lists the metric's type, as the walker picks it for the
+        # rules and hover (model-package's "#/definitions/…", model-card's "#/$defs/…").
+        root = self.validator.schema if self.validator is not None else {}
+        index = typed_branch(root, branches, item)
+        if index is None:
             message = f"metric type {shorten(mtype)} is not one of {valid}"
             fix = None
             if isinstance(mtype, str):
@@ -607,12 +604,6 @@ class _ErrorMapper:
                     )
             yield Finding(codes.METRIC_TYPE, join(pointer, "type"), message, fix=fix)
             return
-        # By the definition's name: "#/definitions/x" (model-package) or "#/$defs/x" (model-card).
-        wanted = _METRIC_BRANCH[mtype]
-        index = next(
-            (i for i, b in enumerate(branches) if str(b.get("$ref", "")).endswith(f"/{wanted}")),
-            None,
-        )
         value_pointer = join(pointer, "value")
         misshapen = _misshapen(mtype, item.get("value"))
         if misshapen is not None:  # one finding for the shape, not one per item
