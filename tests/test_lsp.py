@@ -11,8 +11,10 @@ import pytest
 
 pytest.importorskip("pygls", reason="the lsp extra is not installed")
 
+from cardlint.lsp.diagnostics import rule_doc_url
+from cardlint.lsp.documents import is_card_file
 from cardlint.lsp.hover import hover_text
-from cardlint.lsp.server import Positions, is_card_file, rule_doc_url
+from cardlint.lsp.positions import Positions
 from lsp_client import LspClient, apply_edits
 
 DIAGNOSTICS = "textDocument/publishDiagnostics"

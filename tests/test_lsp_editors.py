@@ -13,7 +13,7 @@ import pytest
 
 pytest.importorskip("pygls", reason="the lsp extra is not installed")
 
-from cardlint.lsp.server import Positions
+from cardlint.lsp.positions import Positions
 from cardlint.running.files import DEFAULT_INCLUDE, matches
 from lsp_client import LspClient
 

@@ -1,8 +1,9 @@
 """What the language server shows on hover: a property's schema description and limits.
 
-Pure functions of the schema, the card's value and a JSON pointer (plus, for :func:`hover_at`,
-the parsed document to find the key under the cursor); :mod:`cardlint.lsp.server` turns the result
-into a protocol answer.
+:func:`hover_text` is a pure function of the schema, the card's value and a JSON pointer, on
+the schema walker (:mod:`cardlint.schema.walk`). :func:`hover_at` finds the key under the
+cursor in the document the check parsed, and :func:`hover_answer` makes that the protocol's
+answer.
 
 Metric items are a choice of shapes picked by their ``type`` (the schema's ``anyOf`` of typed
 objects): hovering ``type`` lists every metric type, hovering ``value`` describes the shape the
@@ -17,11 +18,16 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from cardlint.core.pointer import from_path, join, parent, split
 from cardlint.core.span import Span
+from cardlint.lsp.positions import Positions, span_range
 from cardlint.schema.walk import child as child_value
 from cardlint.schema.walk import resolve_ref, subschemas_at, type_enum
 
 if TYPE_CHECKING:
+    from lsprotocol import types as lsp
+
+    from cardlint.core.settings import Settings
     from cardlint.loading.document import Document
+    from cardlint.lsp.documents import Checked
 
 _UNANCHORED_LENGTH = re.compile(r"\.\{\d+,\d+\}")
 
@@ -220,8 +226,13 @@ def _metric_lines(
     return [f"For a `{kind}` metric: {axes[0 if field == 'x_axis_name' else 1]}."], True
 
 
-def hover_text(schema: Mapping[str, Any], value: Any, pointer: str) -> str | None:
-    """Markdown describing the property at ``pointer``: name, description and limits."""
+def hover_text(
+    schema: Mapping[str, Any], value: Any, pointer: str, *, shown: str | None = None
+) -> str | None:
+    """Markdown describing the property at ``pointer``: name, description and limits.
+
+    ``shown``: the pointer to name it by, when the file writes it otherwise.
+    """
     tokens = split(pointer)
     if _inside_untyped_field(schema, value, tokens):
         return None
@@ -234,8 +245,10 @@ def hover_text(schema: Mapping[str, Any], value: Any, pointer: str) -> str | Non
         and isinstance(owner.get("required"), list)
         and tokens[-1] in owner["required"]
     )
-    name = tokens[-1] if tokens else "model card"
-    lines = [f"**{name}** `{pointer or '/'}`"]
+    shown = pointer if shown is None else shown
+    shown_tokens = split(shown)
+    name = shown_tokens[-1] if shown_tokens else "model card"
+    lines = [f"**{name}** `{shown or '/'}`"]
     description = node.get("description")
     if isinstance(description, str) and description:
         lines += ["", description]
@@ -284,9 +297,19 @@ def node_at(document: Document, offset: int) -> tuple[str, Span] | None:
     return None
 
 
-def hover_at(document: Document, schema: Mapping[str, Any], offset: int) -> HoverInfo | None:
-    """What to show when hovering at ``offset`` of a parsed card, if anything."""
+def hover_at(document: Document, settings: Settings, offset: int) -> HoverInfo | None:
+    """What to show when hovering at ``offset`` of a checked card file, if anything."""
+    from cardlint.loading.cards import CardSlot, choose_schema
+    from cardlint.rules import STRICT_PATCHES
+    from cardlint.schema.validation import SchemaError, load_schema
+
     if not isinstance(document.value, dict):
+        return None
+    try:
+        schema = load_schema(
+            choose_schema(settings.schema, CardSlot(document.value)), STRICT_PATCHES
+        ).document
+    except SchemaError:
         return None
     found = node_at(document, offset)
     if found is None:
@@ -294,3 +317,20 @@ def hover_at(document: Document, schema: Mapping[str, Any], offset: int) -> Hove
     pointer, span = found
     text = hover_text(schema, document.value, pointer)
     return HoverInfo(text, span) if text else None
+
+
+def hover_answer(checked: Checked, encoding: str, line: int, character: int) -> lsp.Hover | None:
+    """The protocol's answer to a hover at ``(line, character)`` of a checked document."""
+    from lsprotocol import types
+
+    document = checked.result.document
+    if document is None:  # over the size cap, or the check ran out of time
+        return None
+    positions = Positions(checked.text, encoding)
+    info = hover_at(document, checked.settings, positions.offset(line, character))
+    if info is None:
+        return None
+    return types.Hover(
+        contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value=info.markdown),
+        range=span_range(positions, info.span),
+    )
