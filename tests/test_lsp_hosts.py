@@ -59,6 +59,68 @@ def workspace(tmp_path: Path) -> Path:
     return tmp_path
 
 
+def test_hover_in_the_cards_of_a_cloudformation_template_with_tags(
+    client: LspClient, workspace: Path
+) -> None:
+    pytest.importorskip("pygls", reason="the lsp extra is not installed")
+    uri = (workspace / "churn-model-card-template.yaml").as_uri()
+    client.open(uri, TEMPLATE)
+    client.wait_for("textDocument/publishDiagnostics", uri)
+    lines = TEMPLATE.splitlines()
+    # PascalCase content of AWS::SageMaker::ModelCard: named as the template writes it.
+    row = next(i for i, line in enumerate(lines) if "RiskRating:" in line)
+    answer = hover(client, uri, row, lines[row].index("RiskRating") + 2)
+    # (A standalone card's schema, which gives risk_rating no description.)
+    assert answer["contents"]["value"] == (
+        "**RiskRating** `/Resources/ChurnCard/Properties/Content/IntendedUses/RiskRating`\n\n"
+        "- type: `string`\n- one of: `High`, `Medium`, `Low`, `Unknown`"
+    )
+    start = lines[row].index("RiskRating")
+    assert answer["range"] == {
+        "start": {"line": row, "character": start},
+        "end": {"line": row, "character": start + len("RiskRating")},
+    }
+    # The card in ModelCardContent, a JSON string in a YAML block scalar.
+    row = next(i for i, line in enumerate(lines) if '"risk_rating"' in line)
+    answer = hover(client, uri, row, lines[row].index("risk_rating"))
+    pointer = "/Resources/ChurnPackage/Properties/ModelCard/ModelCardContent/intended_uses"
+    assert answer["contents"]["value"].startswith(f"**risk_rating** `{pointer}/risk_rating`")
+    assert RISK in answer["contents"]["value"]
+    start = lines[row].index('"risk_rating"')
+    assert answer["range"]["start"] == {"line": row, "character": start}
+    # Outside the cards (a parameter, a !Ref): nothing to say.
+    row = next(i for i, line in enumerate(lines) if "!Ref" in line)
+    assert hover(client, uri, row, lines[row].index("!Ref") + 1) is None
+    assert hover(client, uri, 1, 3) is None
+
+
+def test_hover_in_the_card_of_an_api_document(client: LspClient, workspace: Path) -> None:
+    pytest.importorskip("pygls", reason="the lsp extra is not installed")
+    uri = (workspace / "describe-model-card.json").as_uri()
+    client.open(uri, API_DOCUMENT, language="json")
+    client.wait_for("textDocument/publishDiagnostics", uri)
+    line = API_DOCUMENT.splitlines()[1]
+    answer = hover(client, uri, 1, line.index("risk_rating") + 1)
+    assert answer["contents"]["value"] == (  # Content holds a standalone card
+        "**risk_rating** `/Content/intended_uses/risk_rating`\n\n"
+        "- type: `string`\n- one of: `High`, `Medium`, `Low`, `Unknown`"
+    )
+    start = line.index("risk_rating") - 2  # the key's quote, written \"
+    assert answer["range"]["start"] == {"line": 1, "character": start}
+
+
+def test_hover_on_a_text_over_the_size_cap_answers_nothing_at_once(
+    client: LspClient, workspace: Path
+) -> None:
+    pytest.importorskip("pygls", reason="the lsp extra is not installed")
+    uri = (workspace / "big-model-card.yaml").as_uri()
+    client.open(uri, "intended_uses:\n  risk_rating: " + "x" * 10 * 1024 * 1024 + "\n")
+    [p009] = client.wait_for("textDocument/publishDiagnostics", uri)["diagnostics"]
+    assert p009["code"] == "P009"
+    assert hover(client, uri, 1, 4) is None
+    assert client.stop() == 0
+
+
 def test_include_patterns_with_a_slash_are_relative_to_the_configuration(workspace: Path) -> None:
     (workspace / "cardlint.toml").write_text('include = ["cards/*.json"]\n', encoding="utf-8")
     (workspace / "cards").mkdir()

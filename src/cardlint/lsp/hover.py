@@ -1,9 +1,10 @@
 """What the language server shows on hover: a property's schema description and limits.
 
 :func:`hover_text` is a pure function of the schema, the card's value and a JSON pointer, on
-the schema walker (:mod:`cardlint.schema.walk`). :func:`hover_at` finds the key under the
-cursor in the document the check parsed, and :func:`hover_answer` makes that the protocol's
-answer.
+the schema walker (:mod:`cardlint.schema.walk`). :func:`hover_at` finds the card and the key
+under the cursor in the document the check parsed (the whole file, or a card inside an API
+document or a CloudFormation template, found as the check finds them), and
+:func:`hover_answer` makes that the protocol's answer, under the check's time limit.
 
 Metric items are a choice of shapes picked by their ``type`` (the schema's ``anyOf`` of typed
 objects): hovering ``type`` lists every metric type, hovering ``value`` describes the shape the
@@ -13,6 +14,7 @@ type selects, or says that the shape cannot be told while the type is missing or
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -26,6 +28,7 @@ if TYPE_CHECKING:
     from lsprotocol import types as lsp
 
     from cardlint.core.settings import Settings
+    from cardlint.loading.cards import CardSlot
     from cardlint.loading.document import Document
     from cardlint.lsp.documents import Checked
 
@@ -231,7 +234,8 @@ def hover_text(
 ) -> str | None:
     """Markdown describing the property at ``pointer``: name, description and limits.
 
-    ``shown``: the pointer to name it by, when the file writes it otherwise.
+    ``shown``: the pointer to name it by, when the file writes it otherwise (a card inside a
+    template: ``/Resources/Card/Properties/Content/IntendedUses/RiskRating``).
     """
     tokens = split(pointer)
     if _inside_untyped_field(schema, value, tokens):
@@ -297,37 +301,67 @@ def node_at(document: Document, offset: int) -> tuple[str, Span] | None:
     return None
 
 
+def _in_card(document: Document, slot: CardSlot, offset: int) -> tuple[str, Span] | None:
+    """The card pointer and the span in the file of what is under ``offset`` in the card of
+    ``slot``; ``None`` when the offset is elsewhere (or on nothing)."""
+    if slot.inner is not None:  # a card in a JSON string: find the character inside it
+        if not _contains(document.locate(slot.root), offset):
+            return None
+        inner = bisect_right(slot.host.offsets, offset) - 1
+        found = node_at(slot.inner, max(inner, 0))
+        if found is None:
+            return None
+        return found[0], slot.host.span(found[1], document.lines)
+    found = node_at(document, offset)
+    if found is None or slot.written is None:  # the whole file is the card
+        return found
+    pointer, span = found
+    # PascalCase content of a template: back to the card's own (snake_case) pointer.
+    card = {outer: inside for inside, outer in slot.written.items()}.get(pointer)
+    return None if card is None else (card, span)
+
+
 def hover_at(document: Document, settings: Settings, offset: int) -> HoverInfo | None:
-    """What to show when hovering at ``offset`` of a checked card file, if anything."""
-    from cardlint.loading.cards import CardSlot, choose_schema
+    """What to show when hovering at ``offset`` of a checked document, if anything: the cards
+    are found as the check found them (the whole file, or those inside an API document or a
+    template), each described by the schema it was checked against, and named as the file
+    writes it (the pointer its diagnostics name)."""
+    from cardlint.loading.cards import choose_schema, find_cards
     from cardlint.rules import STRICT_PATCHES
     from cardlint.schema.validation import SchemaError, load_schema
 
-    if not isinstance(document.value, dict):
-        return None
-    try:
-        schema = load_schema(
-            choose_schema(settings.schema, CardSlot(document.value)), STRICT_PATCHES
-        ).document
-    except SchemaError:
-        return None
-    found = node_at(document, offset)
-    if found is None:
-        return None
-    pointer, span = found
-    text = hover_text(schema, document.value, pointer)
-    return HoverInfo(text, span) if text else None
+    for slot in find_cards(document, settings.limits):
+        found = _in_card(document, slot, offset) if slot.check else None
+        if found is None:
+            continue
+        pointer, span = found
+        try:
+            schema = load_schema(choose_schema(settings.schema, slot), STRICT_PATCHES).document
+        except SchemaError:
+            return None
+        text = hover_text(schema, slot.value, pointer, shown=slot.outer_pointer(pointer))
+        return HoverInfo(text, span) if text else None
+    return None
 
 
 def hover_answer(checked: Checked, encoding: str, line: int, character: int) -> lsp.Hover | None:
-    """The protocol's answer to a hover at ``(line, character)`` of a checked document."""
+    """The protocol's answer to a hover at ``(line, character)`` of a checked document: from
+    the document the check parsed (none over the size cap or after the time limit), under the
+    same time limit."""
     from lsprotocol import types
+
+    from cardlint.core.timelimit import FileTimeout, time_limit
 
     document = checked.result.document
     if document is None:  # over the size cap, or the check ran out of time
         return None
     positions = Positions(checked.text, encoding)
-    info = hover_at(document, checked.settings, positions.offset(line, character))
+    offset = positions.offset(line, character)
+    try:
+        with time_limit(checked.settings.limits.max_seconds):
+            info = hover_at(document, checked.settings, offset)
+    except FileTimeout:
+        return None
     if info is None:
         return None
     return types.Hover(
