@@ -120,7 +120,7 @@ def test_check_help_groups_options_in_sections():
         for option in options:
             assert f" {option}" in sections[title], (title, option)
     # Every option has a section: the last one holds --help alone. A new option goes into
-    # cardlint.cli.main._SECTIONS.
+    # cardlint.cli.check.SECTIONS.
     assert sections["Options"].splitlines()[1:] == ["  -h, --help  Show this message and exit."]
 
 

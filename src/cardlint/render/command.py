@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
-import contextlib
 import os
 import sys
-import tempfile
-from typing import Any
+from typing import IO
 
 from cardlint.check.result import UsageError
 from cardlint.render import RenderUnavailable, render_result, require_extra
+from cardlint.running.config import Resolver
 
 __all__ = ["RenderUnavailable", "render_command"]
 
 
 def render_command(
-    card: str, output_file: str | None, fmt: str, resolver: Any, stdin_filename: str | None
+    card: str, output_file: str | None, fmt: str, resolver: Resolver, stdin_filename: str | None
 ) -> None:
     """Render ``card`` (``-``: standard input) to ``output_file`` (``None`` or ``-``: stdout).
 
@@ -46,25 +45,15 @@ def render_command(
 
 
 def _write_whole(path: str, data: bytes) -> None:
-    """Write through a temporary file in the same directory: a reader (or a crash) never sees
-    half a page, and an existing page is replaced in one step."""
-    directory = os.path.dirname(os.path.abspath(path))
+    """Write through a temporary file in the same directory, as ``cardlint check -o`` writes
+    its report: a reader (or a crash) never sees half a page, and an existing page is
+    replaced in one step, keeping its mode."""
+    from cardlint.core.writing import replace_output
+
+    def produce(stream: IO[bytes]) -> None:
+        stream.write(data)
+
     try:
-        handle, temporary = tempfile.mkstemp(prefix=".cardlint-", suffix=".tmp", dir=directory)
+        replace_output(path, produce)
     except OSError as exc:
         raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.chmod(temporary, 0o644 & ~_umask())
-        os.replace(temporary, path)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
