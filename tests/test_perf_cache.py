@@ -150,6 +150,17 @@ def test_a_damaged_cache_file_is_ignored_and_replaced(cards: Path, tmp_path: Pat
     assert json.loads(cache_file.read_text())["format"] == FORMAT
 
 
+@pytest.mark.skipif(os.name != "posix", reason="POSIX modes")
+def test_a_cache_file_is_the_users_alone_and_no_temporary_file_stays(
+    cards: Path, tmp_path: Path
+) -> None:
+    store = tmp_path / "store"
+    run_cli("check", "--cache-dir", str(store), str(cards))
+    [cache_file] = cache_files(store)
+    assert cache_file.stat().st_mode & 0o777 == 0o600
+    assert sorted(p.name for p in store.iterdir()) == [cache_file.name]
+
+
 def test_an_unusable_cache_directory_does_not_stop_the_run(cards: Path, tmp_path: Path) -> None:
     blocker = tmp_path / "a-file"
     blocker.write_text("not a directory")

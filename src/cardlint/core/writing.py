@@ -194,12 +194,19 @@ def _put_back(target: str, handle: int, ours: bytes, info: os.stat_result) -> No
 
 
 def _temporary(
-    directory: str, name: str, produce: Callable[[IO[bytes]], Any], info: os.stat_result | None
+    directory: str,
+    name: str,
+    produce: Callable[[IO[bytes]], Any],
+    info: os.stat_result | None,
+    *,
+    new_mode: int = 0o666,
+    sync: bool = True,
 ) -> str:
-    """A new file next to ``name`` holding what ``produce`` writes, flushed to disk, with the
-    mode (and owner, where allowed) of ``info``, or the mode of any new file for ``None``."""
-    # Created for us alone (0600) when it will copy a mode; else as any new file, by the umask.
-    mode = 0o600 if info is not None else 0o666
+    """A new file next to ``name`` holding what ``produce`` writes, flushed to disk (unless
+    not ``sync``), with the mode (and owner, where allowed) of ``info``, or for ``None``
+    ``new_mode`` less the umask."""
+    # Created for us alone (0600) when it will copy a mode; else as a new file, by the umask.
+    mode = 0o600 if info is not None else new_mode
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | _CLOEXEC | _NOFOLLOW
     for _ in range(100):
         temp = os.path.join(directory, f".{name}.{os.urandom(4).hex()}{TEMP_SUFFIX}")
@@ -214,7 +221,8 @@ def _temporary(
         with os.fdopen(fd, "wb") as stream:
             produce(stream)
             stream.flush()
-            os.fsync(stream.fileno())
+            if sync:
+                os.fsync(stream.fileno())
         if info is not None:
             os.chmod(temp, stat.S_IMODE(info.st_mode))
             with contextlib.suppress(OSError):  # keeping the owner needs privileges we may lack
@@ -226,10 +234,16 @@ def _temporary(
     return temp
 
 
-def replace_output(path: str, produce: Callable[[IO[bytes]], Any]) -> None:
+def replace_output(
+    path: str, produce: Callable[[IO[bytes]], Any], *, new_mode: int = 0o666, sync: bool = True
+) -> None:
     """Write a report to ``path`` atomically: ``produce`` writes it to a temporary file that
     then replaces ``path``. A symbolic link at ``path`` is replaced, never followed; an
-    existing file's mode is kept. Raises ``OSError``; on any failure ``path`` is untouched."""
+    existing file's mode is kept, a new file gets ``new_mode`` less the umask. Raises
+    ``OSError``; on any failure ``path`` is untouched.
+
+    ``sync=False`` skips the ``fsync``: for a file whose loss costs only time (the cache),
+    where a crash may leave it empty or old but never half-replaced while cardlint runs."""
     directory, name = os.path.split(path)
     with signals_deferred():
         try:
@@ -237,7 +251,7 @@ def replace_output(path: str, produce: Callable[[IO[bytes]], Any]) -> None:
         except FileNotFoundError:
             info = None
         keep = info if info is not None and stat.S_ISREG(info.st_mode) else None
-        temp = _temporary(directory, name, produce, keep)
+        temp = _temporary(directory, name, produce, keep, new_mode=new_mode, sync=sync)
         try:
             os.replace(temp, path)
         finally:

@@ -346,18 +346,13 @@ def _read_regular(path: str, limit: int) -> bytes | None:
 
 
 def _write_atomically(path: str, content: dict[str, Any]) -> None:
-    import tempfile  # only a run that stores something pays for it
+    """Replace the cache file at ``path`` whole (:func:`cardlint.core.writing.replace_output`):
+    readable by the user alone when new, and not synced to disk, as a lost cache costs only
+    time. ASCII escapes keep lone surrogates (which UTF-8 cannot encode) intact."""
+    from cardlint.core.writing import replace_output
 
-    handle, temporary = tempfile.mkstemp(dir=os.path.dirname(path), prefix=".tmp-", suffix=".json")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            # ASCII escapes keep lone surrogates (which UTF-8 cannot encode) intact.
-            json.dump(content, stream, separators=(",", ":"))
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
+    data = json.dumps(content, separators=(",", ":")).encode("ascii")
+    replace_output(path, lambda stream: stream.write(data), new_mode=0o600, sync=False)
 
 
 def _prune(directory: str, keep: set[str]) -> None:
