@@ -10,9 +10,10 @@ import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from cardlint.check.place import place, place_all
 from cardlint.check.result import FileResult
 from cardlint.core import codes
-from cardlint.core.diagnostics import Diagnostic, Finding, Fix, Severity, cap_siblings
+from cardlint.core.diagnostics import Finding, Severity, cap_siblings
 from cardlint.core.settings import DEFAULT_SETTINGS, Settings
 from cardlint.core.span import FILE_START
 from cardlint.core.text import a_type
@@ -26,7 +27,7 @@ from cardlint.loading.cards import (
 from cardlint.loading.document import Decoded, Document, decode, sniff_format
 from cardlint.loading.parse import parse_document
 from cardlint.loading.read import read_limited
-from cardlint.rules import CHECKS, REGISTRY, STRICT_PATCHES
+from cardlint.rules import CHECKS, STRICT_PATCHES
 from cardlint.rules.base import Card
 
 
@@ -65,7 +66,7 @@ def check_text(
         findings.extend(slot.place(checked, document))
     # One name per file; a template holding both kinds of card names both.
     schema_name = ", ".join(dict.fromkeys(schemas)) or None
-    diagnostics = _place(findings, document, path, settings)
+    diagnostics = place_all(findings, document, path, settings)
     if document.format == "yaml" and codes.SUPPRESSION_MARKER in text:
         from cardlint.check.suppressions import apply_suppressions
 
@@ -119,43 +120,6 @@ def _check_card(
                 f"rule {rule.code} failed: {type(exc).__name__}: {exc} "
                 f"({Path(where.filename).name}:{where.lineno}); please report this",
             )
-
-
-def _place(
-    findings: Iterable[Finding], document: Document, path: str, settings: Settings
-) -> tuple[Diagnostic, ...]:
-    placed = []
-    for finding in findings:
-        if not settings.is_enabled(finding.code):
-            continue
-        rule = REGISTRY.get(finding.code)
-        default = finding.severity or (rule.severity if rule else Severity.ERROR)
-        span = finding.span or document.locate(finding.pointer, finding.target)
-        if finding.part is not None:
-            span = document.narrow(span, *finding.part)
-        placed.append(
-            Diagnostic(
-                path=path,
-                code=finding.code,
-                severity=settings.severity_of(finding.code, default),
-                message=finding.message,
-                pointer=finding.pointer,
-                span=span,
-                fix=_fix(finding, document),
-                fix_intent=finding.fix,
-            )
-        )
-    placed.sort(key=lambda d: d.sort_key)
-    return tuple(placed)
-
-
-def _fix(finding: Finding, document: Document) -> Fix | None:
-    """The finding's fix as edits; the edit machinery loads only for findings that offer one."""
-    if finding.fix is None:
-        return None
-    from cardlint.check.edits import make_fix
-
-    return make_fix(finding.fix, document)
 
 
 def check_bytes(data: bytes, path: str, settings: Settings = DEFAULT_SETTINGS) -> FileResult:
@@ -229,17 +193,8 @@ def _too_large(path: str, size: int, settings: Settings) -> FileResult:
 
 
 def _single(path: str, finding: Finding, settings: Settings) -> FileResult:
-    rule = REGISTRY[finding.code]
-    assert finding.span is not None
-    diagnostic = Diagnostic(
-        path,
-        finding.code,
-        settings.severity_of(finding.code, rule.severity),
-        finding.message,
-        finding.pointer,
-        finding.span,
-    )
-    return FileResult(path, (diagnostic,))
+    """The result of a file that was never parsed: the one finding that says why."""
+    return FileResult(path, (place(finding, None, path, settings),))
 
 
 def unreadable(path: str, reason: str, settings: Settings = DEFAULT_SETTINGS) -> FileResult:

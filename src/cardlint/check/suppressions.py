@@ -13,10 +13,11 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from cardlint.check.place import place
 from cardlint.core import codes
-from cardlint.core.diagnostics import Diagnostic
+from cardlint.core.diagnostics import Diagnostic, Finding
 from cardlint.core.settings import ALWAYS_ON, DEFAULT_LIMITS, Limits, Settings
-from cardlint.core.span import FILE_START, Span
+from cardlint.core.span import Span
 from cardlint.loading.document import Document
 
 _DIRECTIVE = re.compile(r"#[ \t]*cardlint:[ \t]*ignore(?:\[(?P<codes>[^\]\n]*)\])?")
@@ -103,15 +104,17 @@ def _unused(
 ) -> list[Diagnostic]:
     from cardlint.rules import REGISTRY
 
-    rule = REGISTRY[codes.UNUSED_SUPPRESSION]
-    severity = settings.severity_of(rule.code, rule.severity)
-    template = Diagnostic(path, rule.code, severity, "", "", FILE_START)
+    def unused(directive: Suppression, why: str) -> Diagnostic:
+        finding = Finding(
+            codes.UNUSED_SUPPRESSION, "", f"unused suppression: {why}", span=directive.span
+        )
+        return place(finding, None, path, settings)
+
     out = []
     for directive in directives:
         if not directive.codes:
             if (id(directive), "*") not in used:
-                message = "unused suppression: nothing to silence on this line"
-                out.append(template._replace(message=message, span=directive.span))
+                out.append(unused(directive, "nothing to silence on this line"))
             continue
         for code in directive.codes:
             if (id(directive), code) in used:
@@ -122,7 +125,7 @@ def _unused(
                 why = f"{code} cannot be silenced"
             else:
                 why = f"no {code} finding on this line"
-            out.append(template._replace(message=f"unused suppression: {why}", span=directive.span))
+            out.append(unused(directive, why))
     return out
 
 

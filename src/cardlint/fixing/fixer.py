@@ -29,16 +29,17 @@ from typing import Any, NamedTuple
 
 from cardlint.check.edits import apply_edits, key_start
 from cardlint.check.engine import FileResult, check_text
+from cardlint.check.place import place
 from cardlint.core import codes
 from cardlint.core.diagnostics import (
     Diagnostic,
     Edit,
+    Finding,
     FixIntent,
     QuoteScalar,
     RemoveProperty,
     RenameKey,
     ReplaceValue,
-    Severity,
 )
 from cardlint.core.pointer import join, last, parent, split
 from cardlint.core.settings import DEFAULT_SETTINGS, Settings
@@ -381,18 +382,8 @@ def first_difference(a: Any, b: Any, pointer: str = "") -> str | None:
 
 
 def _x002(path: str, message: str, pointer: str, span: Span, settings: Settings) -> Diagnostic:
-    from cardlint.rules import REGISTRY
-
-    rule = REGISTRY.get(codes.FIX_ABANDONED)
-    default = rule.severity if rule is not None else Severity.ERROR
-    return Diagnostic(
-        path,
-        codes.FIX_ABANDONED,
-        settings.severity_of(codes.FIX_ABANDONED, default),
-        message,
-        pointer,
-        span,
-    )
+    finding = Finding(codes.FIX_ABANDONED, pointer, message, span=span)
+    return place(finding, None, path, settings)
 
 
 def with_diagnostic(result: FileResult, extra: Diagnostic, settings: Settings) -> FileResult:
