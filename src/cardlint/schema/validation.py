@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from cardlint.core import codes
@@ -296,13 +297,8 @@ class _ErrorMapper:
 
     def map(self, error: ValidationError) -> Iterator[Finding]:
         pointer = from_path(error.absolute_path)
-        handler = getattr(self, f"_on_{error.validator}", None)
-        if handler is None:
-            found: Iterator[Finding] = iter(
-                (Finding(codes.CONSTRAINT, pointer, _plain(error.message)),)
-            )
-        else:
-            found = handler(error, pointer)
+        handler = _HANDLERS.get(str(error.validator), _ErrorMapper._on_other_keyword)
+        found = handler(self, error, pointer)
         corrected = annotation(error.schema, str(error.validator))
         if corrected is None:
             yield from found
@@ -315,7 +311,12 @@ class _ErrorMapper:
                 finding = finding._replace(code=code, message=f"{finding.message}; {why}")
             yield finding
 
-    # -- keyword handlers --------------------------------------------------------------
+    # -- keyword handlers (listed in _HANDLERS) -------------------------------------------
+
+    def _on_other_keyword(self, error: ValidationError, pointer: str) -> Iterator[Finding]:
+        """Any keyword without a handler of its own (``const``, ``minimum``, ``oneOf``...):
+        S009 with jsonschema's message in plain words."""
+        yield Finding(codes.CONSTRAINT, pointer, _plain(error.message))
 
     def _on_type(self, error: ValidationError, pointer: str) -> Iterator[Finding]:
         expected = error.validator_value
@@ -613,6 +614,29 @@ class _ErrorMapper:
                 for finding in self.map(sub):
                     if misshapen is None or not finding.pointer.startswith(value_pointer + "/"):
                         yield finding
+
+
+_Handler = Callable[[_ErrorMapper, "ValidationError", str], Iterator[Finding]]
+
+_HANDLERS: Mapping[str, _Handler] = MappingProxyType(
+    {
+        "type": _ErrorMapper._on_type,
+        "enum": _ErrorMapper._on_enum,
+        "required": _ErrorMapper._on_required,
+        "additionalProperties": _ErrorMapper._on_additionalProperties,
+        "maxLength": _ErrorMapper._on_maxLength,
+        "minLength": _ErrorMapper._on_minLength,
+        "pattern": _ErrorMapper._on_pattern,
+        "maxItems": _ErrorMapper._on_maxItems,
+        "minItems": _ErrorMapper._on_minItems,
+        "anyOf": _ErrorMapper._on_anyOf,
+        # Not a JSON Schema keyword: the capped ``items`` of _with_capped_items counts there
+        # the items it skipped.
+        "cardlint_more_items": _ErrorMapper._on_cardlint_more_items,
+    }
+)
+"""The handler of each JSON Schema keyword whose errors get their own words and code; the
+errors of any other keyword go to :meth:`_ErrorMapper._on_other_keyword` (S009)."""
 
 
 def _misshapen(mtype: str, value: Any) -> str | None:
