@@ -103,7 +103,7 @@ def fix_result(
             refused[_identity(d)] = (d, reason)
         if not kept:
             continue  # fixes that waited behind a refused one get their turn
-        text = apply_edits(text, (e for d in kept for e in d.fix.edits))  # type: ignore[union-attr]
+        text = apply_edits(text, _edits(kept))
         applied.extend(kept)
         current = check_text(
             text, result.path, settings, decoded=result.decoded._replace(text=text)
@@ -133,7 +133,7 @@ def choose(
             and (unsafe or d.fix.applicability == "safe")
             and (not refused or _identity(d) not in refused)
         ),
-        key=lambda d: (d.fix.edits[0].span.start, d.code),  # type: ignore[union-attr]
+        key=_text_order,
     )
     chosen: list[Diagnostic] = []
     taken_edits: list[Edit] = []
@@ -149,6 +149,18 @@ def choose(
         taken_edits.extend(d.fix.edits)
         taken_pointers |= pointers
     return chosen
+
+
+def _text_order(d: Diagnostic) -> tuple[int, str]:
+    """Where a fix's first edit starts, then its code: the order fixes are chosen in."""
+    return (d.fix.edits[0].span.start if d.fix is not None and d.fix.edits else -1, d.code)
+
+
+def _edits(fixes: Iterable[Diagnostic]) -> Iterator[Edit]:
+    """The edits of diagnostics that carry fixes, in order."""
+    for d in fixes:
+        if d.fix is not None:
+            yield from d.fix.edits
 
 
 def _touched(intent: FixIntent) -> set[str]:
@@ -191,8 +203,7 @@ def sift(
     """
 
     def check(fixes: Sequence[Diagnostic]) -> str | None:
-        edits = (e for d in fixes for e in d.fix.edits)  # type: ignore[union-attr]
-        return verify(before, apply_edits(before.text, edits), fixes, decoded, settings)
+        return verify(before, apply_edits(before.text, _edits(fixes)), fixes, decoded, settings)
 
     first = check(chosen)
     if first is None:

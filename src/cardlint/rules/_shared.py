@@ -11,37 +11,54 @@ import json
 import math
 from collections.abc import Iterator
 from functools import lru_cache
-from typing import Any, NamedTuple
+from typing import Any, Generic, NamedTuple, TypeVar, final
 
 from cardlint.rules.base import Card
 from cardlint.schema.walk import subschemas_at
 
 SIMPLE_METRIC_TYPES = ("number", "string", "boolean")
 
+T = TypeVar("T")
 
-class _SameObject:
-    """Hashes by identity, so an unhashable card value can key a cache for one run."""
+
+@final
+class IdentityKey(Generic[T]):
+    """A cache key that stands for one object by identity, not by value.
+
+    A card value is a dict (unhashable), and comparing two cards by value would cost a walk
+    over both: the per-card caches below (:func:`functools.lru_cache`) are keyed by the very
+    object the engine hands every rule, so each rule after the first gets the cached answer.
+    The cache holds the key and the key holds the object, so its ``id`` cannot be reused by
+    another object while the entry lives.
+
+    >>> card = {"model_overview": {}}
+    >>> IdentityKey(card) == IdentityKey(card), IdentityKey(card) == IdentityKey(dict(card))
+    (True, False)
+    """
 
     __slots__ = ("value",)
 
-    def __init__(self, value: Any) -> None:
+    def __init__(self, value: T) -> None:
         self.value = value
 
     def __hash__(self) -> int:
         return id(self.value)
 
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, _SameObject) and other.value is self.value
+        return isinstance(other, IdentityKey) and other.value is self.value
+
+    def __repr__(self) -> str:
+        return f"IdentityKey(<{type(self.value).__name__} at {id(self.value):#x}>)"
 
 
 def metrics(card: dict[str, Any]) -> tuple[tuple[str, dict[str, Any]], ...]:
     """``(pointer, metric)`` for every metric object under evaluation_details (found once per
     card, however many rules ask)."""
-    return _metrics(_SameObject(card))
+    return _metrics(IdentityKey(card))
 
 
 @lru_cache(maxsize=4)  # the cache holds the card, so an id cannot be reused while cached
-def _metrics(key: _SameObject) -> tuple[tuple[str, dict[str, Any]], ...]:
+def _metrics(key: IdentityKey[dict[str, Any]]) -> tuple[tuple[str, dict[str, Any]], ...]:
     return tuple(_find_metrics(key.value))
 
 
@@ -125,11 +142,11 @@ def compact_json(card: Card) -> str | None:
     """The card as compact JSON (no spaces, characters unescaped, YAML dates as their text),
     or ``None`` when it cannot be written as JSON. Computed once per card, at C speed: the size
     rule measures it and the rules that look at every string search it before walking."""
-    return _compact(_SameObject(card.value))
+    return _compact(IdentityKey(card.value))
 
 
 @lru_cache(maxsize=4)  # the cache holds the card, so an id cannot be reused while cached
-def _compact(key: _SameObject) -> str | None:
+def _compact(key: IdentityKey[dict[str, Any]]) -> str | None:
     try:
         return json.dumps(key.value, separators=(",", ":"), ensure_ascii=False, default=str)
     except (ValueError, TypeError, RecursionError):
@@ -151,11 +168,11 @@ class Leaves(NamedTuple):
 
 def leaves(card: Card) -> Leaves:
     """The card's strings and empty values, computed once per card however many rules ask."""
-    return _leaves(_SameObject(card.value))
+    return _leaves(IdentityKey(card.value))
 
 
 @lru_cache(maxsize=4)  # the cache holds the card, so an id cannot be reused while cached
-def _leaves(key: _SameObject) -> Leaves:
+def _leaves(key: IdentityKey[dict[str, Any]]) -> Leaves:
     strings: list[tuple[Path, str]] = []
     empties: list[tuple[Path, Any]] = []
     stack: list[tuple[Path, Any]] = [(None, key.value)]

@@ -84,6 +84,8 @@ def _reference_validator(name: str, document: dict[str, Any], *, check: bool = T
             # jsonschema's str() adds the whole metaschema path over several lines.
             reason = getattr(exc, "message", None) or str(exc).splitlines()[0]
             raise SchemaError(f"{name}: not a valid JSON Schema: {reason}") from None
+    # referencing declares Registry through a dataclass_transform decorator of its own, and
+    # mypy reads its field ``_retrieve`` without the attrs alias ``retrieve`` that attrs honours.
     registry: Registry[Any] = Registry(retrieve=_refuse)  # type: ignore[call-arg]
     return cls_(document, registry=registry)
 
