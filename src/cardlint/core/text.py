@@ -17,7 +17,9 @@ def shorten(value: Any, limit: int = MAX_SHOWN) -> str:
     """Show a value in a message: JSON spelling, never longer than about ``limit`` characters.
 
     >>> shorten("x" * 2100)
-    '"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…" (2100 characters)'
+    '"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…" (2100 characters)'
+    >>> len(shorten("x" * 2100).split(" (")[0])
+    60
     """
     if isinstance(value, str):
         shown = safe_text(json.dumps(value[: limit + 1], ensure_ascii=False))

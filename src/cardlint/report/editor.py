@@ -22,8 +22,8 @@ from cardlint.report import ReportOptions
 def byte_column(line_text: str, column: int) -> int:
     """The 1-based UTF-8 byte column of a 1-based character column.
 
-    >>> byte_column("é: 😀x", 5)
-    8
+    >>> byte_column("é: 😀x", 5)  # "x" follows 2 + 1 + 1 + 4 bytes
+    9
     """
     return (
         len(line_text[: column - 1].encode("utf-8", "surrogatepass"))
