@@ -2,13 +2,22 @@
 CSS and SVG, no script, no request) or as Markdown for a CI job summary, with the findings of
 the same check ``cardlint check`` runs shown at the fields they concern.
 
-Needs the ``render`` extra (Jinja2): ``pip install "cardlint[render]"``. Nothing here is
-imported by ``cardlint check``.
+Needs the ``render`` extra (Jinja2): ``pip install "cardlint[render]"`` (only for HTML, when
+called from Python, as in the example). Nothing here is imported by ``cardlint check``.
 
 >>> from cardlint.render import render_text
->>> page = render_text('{"intended_uses": {"risk_rating": "Low"}}', "card.json")
->>> page.startswith("<!DOCTYPE html>") and "Low" in page
-True
+>>> print(render_text('{"intended_uses": {"risk_rating": "Low"}}', "card.json", "markdown"))
+# card.json
+Model card preview of card.json
+<BLANKLINE>
+## Findings
+<BLANKLINE>
+No findings: the card passes every check cardlint runs.
+<BLANKLINE>
+## Intended uses
+<BLANKLINE>
+**Risk rating**: **Low**
+<BLANKLINE>
 """
 
 from __future__ import annotations
