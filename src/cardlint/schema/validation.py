@@ -273,6 +273,35 @@ def _property_name(pointer: str) -> str:
     return f"{tokens[-1] if tokens else 'card'}{indexes}"
 
 
+class _Failed(NamedTuple):
+    """One jsonschema error as a keyword handler reads it.
+
+    python-jsonschema sets all of these on every error a validator reports (its stubs allow
+    them unset, for errors built by hand): the failing ``instance`` and the keyword's
+    ``validator_value`` are JSON values of any kind, ``schema`` is the schema object that holds
+    the keyword, ``context`` the errors of each branch of an ``anyOf``/``oneOf``.
+    """
+
+    validator: str
+    validator_value: Any
+    instance: Any
+    schema: Mapping[str, Any]
+    message: str
+    context: list[ValidationError]
+
+    @classmethod
+    def of(cls, error: ValidationError) -> _Failed:
+        schema = error.schema if isinstance(error.schema, Mapping) else {}  # `false`: no keyword
+        return cls(
+            str(error.validator),
+            error.validator_value,
+            error.instance,
+            schema,
+            error.message,
+            error.context,
+        )
+
+
 class _ErrorMapper:
     def __init__(
         self,
@@ -300,7 +329,7 @@ class _ErrorMapper:
     def map(self, error: ValidationError) -> Iterator[Finding]:
         pointer = from_path(error.absolute_path)
         handler = _HANDLERS.get(str(error.validator), _ErrorMapper._on_other_keyword)
-        found = handler(self, error, pointer)
+        found = handler(self, _Failed.of(error), pointer)
         corrected = annotation(error.schema, str(error.validator))
         if corrected is None:
             yield from found
@@ -315,12 +344,12 @@ class _ErrorMapper:
 
     # -- keyword handlers (listed in _HANDLERS) -------------------------------------------
 
-    def _on_other_keyword(self, error: ValidationError, pointer: str) -> Iterator[Finding]:
+    def _on_other_keyword(self, error: _Failed, pointer: str) -> Iterator[Finding]:
         """Any keyword without a handler of its own (``const``, ``minimum``, ``oneOf``...):
         S009 with jsonschema's message in plain words."""
         yield Finding(codes.CONSTRAINT, pointer, _plain(error.message))
 
-    def _on_type(self, error: ValidationError, pointer: str) -> Iterator[Finding]:
+    def _on_type(self, error: _Failed, pointer: str) -> Iterator[Finding]:
         expected = error.validator_value
         wanted = [expected] if isinstance(expected, str) else list(expected)
         value = error.instance
@@ -384,7 +413,7 @@ class _ErrorMapper:
             message = f"{name} has no value ({how}); {_write(wanted)} or remove {remove}"
         return Finding(codes.TYPE, pointer, message, target=target)
 
-    def _on_cardlint_more_items(self, error: ValidationError, pointer: str) -> Iterator[Finding]:
+    def _on_cardlint_more_items(self, error: _Failed, pointer: str) -> Iterator[Finding]:
         count, expected, got = error.validator_value
         wanted = [expected] if isinstance(expected, str) else list(expected)
         article = or_list(with_article(t) for t in wanted)
@@ -395,7 +424,7 @@ class _ErrorMapper:
             f"{with_article(got)} (only the first {SIBLING_CAP} are reported)",
         )
 
-    def _on_enum(self, error: ValidationError, pointer: str) -> Iterator[Finding]:
+    def _on_enum(self, error: _Failed, pointer: str) -> Iterator[Finding]:
         allowed = [a for a in error.validator_value if isinstance(a, str)]
         value = error.instance
         name = _property_name(pointer)
@@ -412,7 +441,7 @@ class _ErrorMapper:
                 )
         yield Finding(codes.ENUM, pointer, message, fix=fix)
 
-    def _on_required(self, error: ValidationError, pointer: str) -> Iterator[Finding]:
+    def _on_required(self, error: _Failed, pointer: str) -> Iterator[Finding]:
         missing = error.message.split("'")[1] if "'" in error.message else "?"
         where = _property_name(pointer) if pointer else "the card"
         yield Finding(
@@ -422,7 +451,7 @@ class _ErrorMapper:
             target="container",
         )
 
-    def _on_additionalProperties(self, error: ValidationError, pointer: str) -> Iterator[Finding]:
+    def _on_additionalProperties(self, error: _Failed, pointer: str) -> Iterator[Finding]:
         if error.validator_value is not False or not isinstance(error.instance, dict):
             yield Finding(codes.CONSTRAINT, pointer, _plain(error.message))
             return
@@ -475,7 +504,7 @@ class _ErrorMapper:
             return None
         return f"{or_list(with_article(t) for t in wanted)}, not {with_article(json_type(value))}"
 
-    def _on_maxLength(self, error: ValidationError, pointer: str) -> Iterator[Finding]:
+    def _on_maxLength(self, error: _Failed, pointer: str) -> Iterator[Finding]:
         value = error.instance
         limit = error.validator_value
         fix = None
@@ -495,7 +524,7 @@ class _ErrorMapper:
             fix=fix,
         )
 
-    def _on_minLength(self, error: ValidationError, pointer: str) -> Iterator[Finding]:
+    def _on_minLength(self, error: _Failed, pointer: str) -> Iterator[Finding]:
         yield Finding(
             codes.MAX_LENGTH,
             pointer,
@@ -504,7 +533,7 @@ class _ErrorMapper:
             f"{'is' if error.validator_value == 1 else 'are'} required",
         )
 
-    def _on_pattern(self, error: ValidationError, pointer: str) -> Iterator[Finding]:
+    def _on_pattern(self, error: _Failed, pointer: str) -> Iterator[Finding]:
         name, value, pattern = _property_name(pointer), error.instance, error.validator_value
         if isinstance(value, str) and _UNANCHORED_LENGTH.fullmatch(str(pattern)):
             # ".{1,63}" only asks for one character that is not a line break.
@@ -517,7 +546,7 @@ class _ErrorMapper:
                 message += f"; {hint}"
         yield Finding(codes.PATTERN, pointer, message)
 
-    def _on_maxItems(self, error: ValidationError, pointer: str) -> Iterator[Finding]:
+    def _on_maxItems(self, error: _Failed, pointer: str) -> Iterator[Finding]:
         yield Finding(
             codes.ARRAY_LENGTH,
             pointer,
@@ -525,7 +554,7 @@ class _ErrorMapper:
             f"at most {error.validator_value} are allowed",
         )
 
-    def _on_minItems(self, error: ValidationError, pointer: str) -> Iterator[Finding]:
+    def _on_minItems(self, error: _Failed, pointer: str) -> Iterator[Finding]:
         count = len(error.instance)
         yield Finding(
             codes.ARRAY_LENGTH,
@@ -535,7 +564,7 @@ class _ErrorMapper:
             "required",
         )
 
-    def _on_anyOf(self, error: ValidationError, pointer: str) -> Iterator[Finding]:
+    def _on_anyOf(self, error: _Failed, pointer: str) -> Iterator[Finding]:
         branches = error.validator_value
         if _is_metric_union(branches):
             yield from self._metric(error, pointer, branches)
@@ -544,7 +573,7 @@ class _ErrorMapper:
             for sub in error.context or ():
                 yield from self.map(sub)
             return
-        by_branch: dict[int, list[ValidationError]] = {}
+        by_branch: dict[str | int, list[ValidationError]] = {}
         for sub in error.context or ():
             by_branch.setdefault(sub.relative_schema_path[0], []).append(sub)
         # A branch whose own type check failed is the wrong shape; report the one that fits.
@@ -569,7 +598,7 @@ class _ErrorMapper:
         )
 
     def _metric(
-        self, error: ValidationError, pointer: str, branches: list[dict[str, Any]]
+        self, error: _Failed, pointer: str, branches: list[dict[str, Any]]
     ) -> Iterator[Finding]:
         item = error.instance
         if not isinstance(item, dict):
@@ -618,7 +647,7 @@ class _ErrorMapper:
                         yield finding
 
 
-_Handler = Callable[[_ErrorMapper, "ValidationError", str], Iterator[Finding]]
+_Handler = Callable[[_ErrorMapper, _Failed, str], Iterator[Finding]]
 
 _HANDLERS: Mapping[str, _Handler] = MappingProxyType(
     {
@@ -725,12 +754,13 @@ def _wanted_types(error: ValidationError) -> list[str]:
     """The JSON types a value must have when ``error`` says it has another (``type``, or an
     ``anyOf``/``oneOf`` all of whose branches reject its type), else ``[]``: a wrong kind of
     value, not a value of the right kind with defects (an enum's case, a length)."""
-    if error.validator == "type":
-        expected = error.validator_value
+    failed = _Failed.of(error)
+    if failed.validator == "type":
+        expected = failed.validator_value
         return [expected] if isinstance(expected, str) else list(expected)
-    if error.validator in ("anyOf", "oneOf") and error.context:
-        by_branch: dict[Any, list[ValidationError]] = {}
-        for sub in error.context:
+    if failed.validator in ("anyOf", "oneOf") and failed.context:
+        by_branch: dict[str | int, list[ValidationError]] = {}
+        for sub in failed.context:
             by_branch.setdefault(sub.relative_schema_path[0], []).append(sub)
         wanted: list[str] = []
         for subs in by_branch.values():
@@ -738,7 +768,7 @@ def _wanted_types(error: ValidationError) -> list[str]:
             if not typed:
                 return []  # a branch that takes this kind of value
             wanted.extend(t for t in typed if t not in wanted)
-        return wanted if len(by_branch) == len(error.validator_value) else []
+        return wanted if len(by_branch) == len(failed.validator_value) else []
     return []
 
 
