@@ -102,8 +102,6 @@ def check_paths(
     A file found while searching that cannot be read is a finding; a named one raises
     :class:`UsageError`.
     """
-    from cardlint.check.engine import check_bytes, unreadable
-
     # First what to check, in order (a result now for stdin and for files that cannot be
     # used; None for a file to check), then the files all at once: cache, workers, progress.
     planned: list[FileResult | None] = []
@@ -114,9 +112,11 @@ def check_paths(
             data = stdin.read(work.settings.limits.max_file_size + 1)
             if raw is not None:
                 raw[len(planned)] = data
+            from cardlint.check.engine import check_bytes
+
             planned.append(check_bytes(data, stdin_filename or "<stdin>", work.settings))
         elif work.error is not None:
-            planned.append(unreadable(work.path, work.error, work.settings))
+            planned.append(_unreadable(work.path, work.error, work.settings))
         else:
             planned.append(None)
             files.append(work)
@@ -134,11 +134,18 @@ def check_paths(
                 reason = outcome.strerror or str(outcome)
                 if work.explicit:
                     raise UsageError(f"{work.path}: {reason}") from None
-                outcome = unreadable(work.path, reason, work.settings)
+                outcome = _unreadable(work.path, reason, work.settings)
             results.append(outcome)
     finally:  # saves the cache; on a signal, also stops the workers now
         checked.close()
     return results
+
+
+def _unreadable(path: str, reason: str, settings: Settings) -> FileResult:
+    # Imported here: a run answered from the cache loads neither the engine nor the rules.
+    from cardlint.check.engine import unreadable
+
+    return unreadable(path, reason, settings)
 
 
 def _check_all(files: list[Work], batch: Batch) -> Generator[FileResult | OSError, None, None]:
