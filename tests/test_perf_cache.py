@@ -299,7 +299,13 @@ import atexit, sys
 atexit.register(lambda: print(sorted(
     m
     for m in sys.modules
-    if m in ("cardlint.schema.validation", "cardlint.schema.compiled", "jsonschema_rs")
+    if m in (
+        "cardlint.check.engine",
+        "cardlint.rules",
+        "cardlint.schema.validation",
+        "cardlint.schema.compiled",
+        "jsonschema_rs",
+    )
 ), file=sys.stderr))
 sys.argv = ["cardlint", *sys.argv[1:]]
 from cardlint.cli.main import run
@@ -308,7 +314,7 @@ run()
 
 
 @pytest.mark.parametrize("schema", ["auto", "model-package", "model-card"])
-def test_a_run_answered_from_the_cache_builds_no_schema(
+def test_a_run_answered_from_the_cache_loads_no_engine_rules_or_schema(
     cards: Path, tmp_path: Path, schema: str
 ) -> None:
     store = tmp_path / "store"
@@ -326,7 +332,8 @@ def test_a_run_answered_from_the_cache_builds_no_schema(
 
     first = probe()
     assert first[2].endswith(
-        "['cardlint.schema.compiled', 'cardlint.schema.validation', 'jsonschema_rs']\n"
+        "['cardlint.check.engine', 'cardlint.rules', 'cardlint.schema.compiled', "
+        "'cardlint.schema.validation', 'jsonschema_rs']\n"
     )
     again = probe()
     assert again == (first[0], first[1], "[]\n")
