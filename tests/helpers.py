@@ -16,6 +16,16 @@ ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
 
 
+def repo(tmp_path: Path, files: dict[str, str]) -> Path:
+    """A git work tree (a bare ``.git`` folder is enough for cardlint) holding ``files``."""
+    root = tmp_path / "repo"
+    (root / ".git").mkdir(parents=True)
+    for name, text in files.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text)
+    return root
+
+
 def cardlint_command() -> list[str]:
     """The installed ``cardlint`` next to the interpreter running the tests (never one found
     on PATH, which may belong to another installation)."""

@@ -17,7 +17,7 @@ from cardlint.check.result import UsageError
 from cardlint.core.diagnostics import Severity
 from cardlint.core.settings import Settings
 from cardlint.running.config import ConfigError
-from helpers import run_cli
+from helpers import repo, run_cli
 
 CARD = "intended_uses:\n  risk_rating: high\nmodel_overview:\n  model_creator: yes\n  bogus: 1\n"
 # A model package's card holding two fields only standalone model cards have: auto picks
@@ -26,15 +26,6 @@ MISTAKEN = (
     '{"model_overview": {"model_creator": "Churn team", "model_owner": "Retention analytics",'
     ' "problem_type": "Binary classification"}, "intended_uses": {"risk_rating": "Low"}}\n'
 )
-
-
-def repo(tmp_path: Path, files: dict[str, str]) -> Path:
-    root = tmp_path / "repo"
-    (root / ".git").mkdir(parents=True)
-    for name, text in files.items():
-        (root / name).parent.mkdir(parents=True, exist_ok=True)
-        (root / name).write_text(text)
-    return root
 
 
 def found(*paths: str, **kwargs: object) -> list[tuple[str, str]]:

@@ -10,7 +10,7 @@ from cardlint.core.diagnostics import Severity
 from cardlint.core.settings import Settings
 from cardlint.running.config import Overrides, Resolver, load_config
 from cardlint.running.globs import glob_match
-from helpers import run_cli
+from helpers import repo, run_cli
 
 CARD = "intended_uses:\n  risk_rating: high\nmodel_overview:\n  model_creator: yes\n  bogus: 1\n"
 S002 = 'S002 risk_rating "high" is not one of High, Medium, Low, Unknown (did you mean "High"?)'
@@ -20,15 +20,6 @@ Y001 = (
 )
 S004 = 'S004 unknown property "bogus" in model_overview; allowed: model_creator, model_artifact'
 S004W = S004.replace("S004 ", "S004 [warning] ")
-
-
-def repo(tmp_path: Path, files: dict[str, str]) -> Path:
-    root = tmp_path / "repo"
-    (root / ".git").mkdir(parents=True)
-    for name, text in files.items():
-        (root / name).parent.mkdir(parents=True, exist_ok=True)
-        (root / name).write_text(text)
-    return root
 
 
 def concise(*args: str, cwd: Path, stdin: str | None = None) -> tuple[int, list[str]]:
