@@ -428,17 +428,8 @@ class _ErrorMapper:
         allowed = [a for a in error.validator_value if isinstance(a, str)]
         value = error.instance
         name = _property_name(pointer)
-        message = f"{name} {shorten(value)} is not one of {', '.join(allowed)}"
-        fix = None
-        if isinstance(value, str):
-            match, _certain = suggest(value, allowed)
-            if match is not None:
-                message += f' (did you mean "{match}"?)'
-                fix = FixIntent(
-                    "safe",
-                    f'Replace {shorten(value)} with "{match}"',
-                    (ReplaceValue(pointer, match),),
-                )
+        hint, fix = _replacement(value, allowed, pointer)
+        message = f"{name} {shorten(value)} is not one of {', '.join(allowed)}{hint}"
         yield Finding(codes.ENUM, pointer, message, fix=fix)
 
     def _on_required(self, error: _Failed, pointer: str) -> Iterator[Finding]:
@@ -623,17 +614,8 @@ class _ErrorMapper:
         root = self.validator.schema if self.validator is not None else {}
         index = typed_branch(root, branches, item)
         if index is None:
-            message = f"metric type {shorten(mtype)} is not one of {valid}"
-            fix = None
-            if isinstance(mtype, str):
-                match, _certain = suggest(mtype, METRIC_TYPES)
-                if match is not None:
-                    message += f' (did you mean "{match}"?)'
-                    fix = FixIntent(
-                        "safe",
-                        f'Replace {shorten(mtype)} with "{match}"',
-                        (ReplaceValue(join(pointer, "type"), match),),
-                    )
+            hint, fix = _replacement(mtype, METRIC_TYPES, join(pointer, "type"))
+            message = f"metric type {shorten(mtype)} is not one of {valid}{hint}"
             yield Finding(codes.METRIC_TYPE, join(pointer, "type"), message, fix=fix)
             return
         value_pointer = join(pointer, "value")
@@ -645,6 +627,18 @@ class _ErrorMapper:
                 for finding in self.map(sub):
                     if misshapen is None or not finding.pointer.startswith(value_pointer + "/"):
                         yield finding
+
+
+def _replacement(value: Any, allowed: Sequence[str], pointer: str) -> tuple[str, FixIntent | None]:
+    """For a string close to one of ``allowed``: the message's ``(did you mean "X"?)`` and the
+    safe fix that writes X at ``pointer``; else ``("", None)``."""
+    match = suggest(value, allowed)[0] if isinstance(value, str) else None
+    if match is None:
+        return "", None
+    fix = FixIntent(
+        "safe", f'Replace {shorten(value)} with "{match}"', (ReplaceValue(pointer, match),)
+    )
+    return f' (did you mean "{match}"?)', fix
 
 
 _Handler = Callable[[_ErrorMapper, _Failed, str], Iterator[Finding]]
